@@ -1,0 +1,17 @@
+namespace RagnarokOps.Bench;
+
+/// <summary>A benchmark the bench executable can run by name.</summary>
+internal interface IBenchmark
+{
+    string Name { get; }
+
+    string Description { get; }
+
+    Task<int> RunAsync(string[] args);
+}
+
+/// <summary>The benchmarks, one file each; add new ones here.</summary>
+internal static class BenchCatalog
+{
+    public static IReadOnlyList<IBenchmark> All { get; } = [];
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using RagnarokOps.Functions.Hosting;
+
+namespace RagnarokOps.Functions.Cli;
+
+/// <summary><c>ragnarok serve</c>: hosts the HTTP triggers on the embedded defaults.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:7071";
+
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => DefaultUrls };
+        var root = new Option<string?>("--root") { Description = "Folder with host.json and local.settings.json (default: the working folder if it has host.json, else the executable's)" };
+        var command = new Command("serve", "Host the webhooks, approvals, management API and dashboard on the embedded defaults");
+        command.Options.Add(urls);
+        command.Options.Add(root);
+        command.SetAction(async (result, ct) =>
+        {
+            var configuration = HostConfiguration.Load(HostConfiguration.FindContentRoot(result.GetValue(root)));
+            var output = result.InvocationConfiguration.Output;
+            foreach (var missing in configuration.Missing)
+            {
+                output.WriteLine($"not configured: {missing}");
+            }
+
+            await using var app = RagnarokHost.Build(configuration, result.GetValue(urls)!);
+            await app.StartAsync(ct);
+            output.WriteLine($"RagnarokOps is listening on {string.Join(", ", app.Urls)} (routes under /{configuration.Host.RoutePrefix}); Ctrl+C stops it.");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using RagnarokOps.Functions.Cli;
+
+return await RagnarokCommandLine.InvokeAsync(args);
