@@ -16,7 +16,8 @@ internal static class RagnarokCommandLine
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        var config = new InvocationConfiguration();
+        // Our own handler below prints configuration errors as one line; anything else keeps its stack trace.
+        var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         if (output is not null)
         {
             config.Output = output;
@@ -36,6 +37,10 @@ internal static class RagnarokCommandLine
             // One line that names file, line and field; a stack trace would bury it.
             (error ?? Console.Error).WriteLine($"ragnarok: {ex.Message}");
             return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
         }
     }
 }

@@ -24,14 +24,14 @@ internal sealed record HostConfiguration(string ContentRoot, HostJson Host, ICon
         Notable.Where(n => string.IsNullOrWhiteSpace(Configuration[n.Key])).Select(n => $"{n.Key}: not set, so no {n.WhatItEnables}");
 
     /// <summary>Finds the content root: the working folder if it holds host.json, else the executable's folder.</summary>
-    public static string FindContentRoot(string? explicitRoot = null)
+    public static string FindContentRoot(string? explicitRoot = null, string? workingDirectory = null)
     {
         if (!string.IsNullOrEmpty(explicitRoot))
         {
             return Path.GetFullPath(explicitRoot);
         }
 
-        var cwd = Directory.GetCurrentDirectory();
+        var cwd = workingDirectory ?? Directory.GetCurrentDirectory();
         return File.Exists(Path.Combine(cwd, HostJson.FileName)) ? cwd : AppContext.BaseDirectory;
     }
 
