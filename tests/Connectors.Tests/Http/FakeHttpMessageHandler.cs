@@ -3,7 +3,7 @@ using System.Text;
 
 namespace RagnarokOps.Connectors.Tests.Http;
 
-/// <summary>A scripted server: answers requests in order and records what was sent. Never a mocked HttpClient.</summary>
+/// <summary>A scripted server: answers requests in order (thread-safe) and records what was sent. Never a mocked HttpClient.</summary>
 internal sealed class FakeHttpMessageHandler : HttpMessageHandler
 {
     private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _script = new();
@@ -12,7 +12,11 @@ internal sealed class FakeHttpMessageHandler : HttpMessageHandler
 
     public FakeHttpMessageHandler Respond(Func<HttpRequestMessage, HttpResponseMessage> respond)
     {
-        _script.Enqueue(respond);
+        lock (_script)
+        {
+            _script.Enqueue(respond);
+        }
+
         return this;
     }
 
@@ -31,13 +35,16 @@ internal sealed class FakeHttpMessageHandler : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, headers, body));
-        if (_script.Count == 0)
+        Func<HttpRequestMessage, HttpResponseMessage> respond;
+        lock (_script)
         {
-            throw new InvalidOperationException($"Unexpected request {request.Method} {request.RequestUri}");
+            Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, headers, body));
+            respond = _script.Count > 0
+                ? _script.Dequeue()
+                : throw new InvalidOperationException($"Unexpected request {request.Method} {request.RequestUri}");
         }
 
-        var response = _script.Dequeue()(request);
+        var response = respond(request);
         response.RequestMessage = request;
         return response;
     }
