@@ -69,6 +69,9 @@ public interface IGitLabClient
 
     IAsyncEnumerable<GitLabJob> ListPipelineJobsAsync(GitLabProjectId project, long pipelineId, IReadOnlyCollection<GitLabJobScope>? scopes, CancellationToken cancellationToken);
 
+    /// <summary>The project's jobs, newest first, with keyset pagination (stable while new jobs arrive).</summary>
+    IAsyncEnumerable<GitLabJob> ListProjectJobsAsync(GitLabProjectId project, IReadOnlyCollection<GitLabJobScope>? scopes, CancellationToken cancellationToken);
+
     /// <summary>The job's log as plain text.</summary>
     Task<string> GetJobTraceAsync(GitLabProjectId project, long jobId, CancellationToken cancellationToken);
 

@@ -233,6 +233,22 @@ public sealed class GitLabClientEndpointsTests
     }
 
     [Fact]
+    public async Task ListProjectJobsAsync_UsesKeysetAndFollowsItsCursorLink()
+    {
+        const string next = "https://gitlab.test/api/v4/projects/1/jobs?cursor=eyJpZCI6IjYifQ&order_by=id&pagination=keyset&per_page=100&sort=desc";
+        _server.RespondFixture("api-jobs-list.json", configure: r => r.Headers.TryAddWithoutValidation("Link", $"<{next}>; rel=\"next\""))
+            .Respond(HttpStatusCode.OK, "[]");
+
+        var jobs = await Client.ListProjectJobsAsync(1, [GitLabJobScope.Failed], Ct).ToListAsync(Ct);
+
+        Assert.Equal(2, jobs.Count);
+        Assert.Equal(
+            "/api/v4/projects/1/jobs?pagination=keyset&order_by=id&sort=desc&scope[]=failed&per_page=100",
+            Uri.UnescapeDataString(_server.Requests[0].PathAndQuery));
+        Assert.Equal(new Uri(next), _server.Requests[1].Uri);
+    }
+
+    [Fact]
     public async Task GetJobTraceAsync_ReturnsPlainText()
     {
         const string trace = "Running with gitlab-runner\n$ dotnet test\nFailed PricingTests.Total [12 ms]\nERROR: Job failed: exit code 1\n";
