@@ -82,4 +82,4 @@ internal sealed record GitLabDryRunResponse
     public required string DryRun { get; init; }
 }
 
-internal sealed record GitLabCommitChangeBody(string Branch, bool? DryRun, string? Message);
+internal sealed record GitLabCommitChangeBody(string Branch, bool? DryRun);

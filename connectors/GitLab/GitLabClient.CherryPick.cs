@@ -17,7 +17,7 @@ internal sealed partial class GitLabClient
         ArgumentException.ThrowIfNullOrEmpty(sha);
         ArgumentException.ThrowIfNullOrEmpty(branch);
         var uri = new Uri(_apiBase, $"{P(project)}/repository/commits/{Seg(sha)}/{operation}");
-        var body = new GitLabCommitChangeBody(branch, dryRun ? true : null, null);
+        var body = new GitLabCommitChangeBody(branch, dryRun ? true : null);
         using var response = await SendUncheckedAsync(HttpMethod.Post, uri, body, cancellationToken).ConfigureAwait(false);
 
         if (response.IsSuccessStatusCode)

@@ -12,7 +12,7 @@ internal sealed partial class GitLabClient
             // members/all counts group memberships too: a group maintainer may approve without being a direct member.
             return await GetAsync<GitLabMember>($"{P(project)}/members/all/{userId}", cancellationToken).ConfigureAwait(false);
         }
-        catch (GitLabApiException ex) when (IsNotFound(ex.StatusCode))
+        catch (GitLabApiException ex) when (ex.IsNotFound)
         {
             return null;
         }

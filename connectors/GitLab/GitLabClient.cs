@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -118,6 +117,4 @@ internal sealed partial class GitLabClient : IGitLabClient
         var value = await JsonSerializer.DeserializeAsync<T>(stream, GitLabJson.Options, cancellationToken).ConfigureAwait(false);
         return value ?? throw new JsonException($"GitLab returned null where {typeof(T).Name} was expected.");
     }
-
-    private static bool IsNotFound(HttpStatusCode status) => status == HttpStatusCode.NotFound;
 }

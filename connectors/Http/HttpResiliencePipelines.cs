@@ -35,8 +35,7 @@ public static class HttpResiliencePipelines
                         logger,
                         request?.Method.Method ?? "?",
                         request?.RequestUri?.AbsolutePath ?? "?",
-                        args.Outcome.Result is { } r ? (int)r.StatusCode : 0,
-                        args.Outcome.Exception?.GetType().Name ?? "",
+                        args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "?",
                         args.AttemptNumber + 1,
                         args.RetryDelay);
                     return ValueTask.CompletedTask;
