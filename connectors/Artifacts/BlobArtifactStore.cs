@@ -2,6 +2,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
+using RagnarokOps.Connectors.LogAnalytics;
 
 namespace RagnarokOps.Connectors.Artifacts;
 
@@ -80,11 +81,11 @@ internal sealed partial class BlobArtifactStore : IArtifactStore
         {
             throw new ArtifactStoreException(ArtifactFailure.AuthenticationFailed, $"blob storage {_serviceEndpoint}: no token for the storage account: {e.Message}", inner: e);
         }
-        catch (RequestFailedException e) when (e.Status == 0)
+        catch (Exception e) when (Transport.IsConnectionFailure(e, out var reason))
         {
             throw new ArtifactStoreException(
                 ArtifactFailure.Unreachable,
-                $"blob storage at {_serviceEndpoint} could not be reached: {e.InnerException?.Message ?? e.Message} (is Azurite or the storage account up? check AzureWebJobsStorage)",
+                $"blob storage at {_serviceEndpoint} could not be reached: {reason} (is Azurite or the storage account up? check AzureWebJobsStorage)",
                 inner: e);
         }
     }

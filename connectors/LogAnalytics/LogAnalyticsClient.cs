@@ -60,9 +60,9 @@ internal sealed class LogAnalyticsClient
         {
             throw new LogAnalyticsException(0, "AuthenticationFailed", $"no token for {_options.EffectiveScope}: {e.Message}", inner: e);
         }
-        catch (RequestFailedException e) when (e.Status == 0)
+        catch (Exception e) when (Transport.IsConnectionFailure(e, out var reason))
         {
-            throw new LogAnalyticsException(0, "ConnectionFailed", $"{_options.Endpoint.Host}: {e.InnerException?.Message ?? e.Message}", inner: e);
+            throw new LogAnalyticsException(0, "ConnectionFailed", $"{_options.Endpoint.Host}: {reason}", inner: e);
         }
 
         var response = message.Response;
