@@ -22,7 +22,8 @@ internal sealed partial class BlobArtifactStore : IArtifactStore
 
     public BlobArtifactStore(Uri serviceEndpoint, string container, HttpPipeline pipeline, string accountName)
     {
-        _serviceEndpoint = serviceEndpoint;
+        // Azure's primaryEndpoints.blob ends in '/'; paths below are appended with their own.
+        _serviceEndpoint = new Uri(serviceEndpoint.AbsoluteUri.TrimEnd('/'));
         _pipeline = pipeline;
         Container = container;
         AccountName = accountName;
