@@ -64,7 +64,7 @@ internal static class JsonLogLine
     {
         var explicitType = Text(Find(root, ExceptionTypeNames));
         var stack = Text(Find(root, StackNames));
-        var exception = Find(root, ExceptionNames);
+        var exception = Find(root, ExceptionNames, objects: true);
         string? type = null, message = null;
         IReadOnlyList<string> frames = [];
         if (exception is { ValueKind: JsonValueKind.Object } obj)
@@ -96,12 +96,17 @@ internal static class JsonLogLine
         return (type, message, frames);
     }
 
-    /// <summary>Finds a property by any of its names, case-insensitive, flat ("http.method") or nested.</summary>
-    private static JsonElement? Find(JsonElement root, string[] names)
+    /// <summary>
+    /// Finds a property by any of its names, case-insensitive, flat ("http.method") or nested. Objects only
+    /// count when asked for, so ECS's <c>"service": {"name": …}</c> falls through to <c>service.name</c>.
+    /// </summary>
+    private static JsonElement? Find(JsonElement root, string[] names, bool objects = false)
     {
         foreach (var name in names)
         {
-            if (FindOne(root, name) is { } found && found.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined)
+            if (FindOne(root, name) is { } found
+                && found.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined
+                && (objects || found.ValueKind is not JsonValueKind.Object and not JsonValueKind.Array))
             {
                 return found;
             }

@@ -33,7 +33,7 @@ internal static partial class PlainLogLine
     };
 
     [GeneratedRegex(
-        @"^\[?(?<ts>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)\]?\s*[|\-]?\s*(?:[\[<|]?(?<level>TRACE|TRC|DEBUG|DBG|INFO|INF|INFORMATION|NOTICE|WARN|WRN|WARNING|ERROR|ERR|FATAL|FTL|CRITICAL|CRIT|SEVERE)[\]>|:]?\s+)?(?<message>.*)$",
+        @"^\[?(?<ts>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)\]?\s*[|\-]?\s*(?:[\[<|]?(?<level>TRACE|TRC|DEBUG|DBG|INFO|INF|INFORMATION|NOTICE|WARN|WRN|WARNING|ERROR|ERR|FATAL|FTL|CRITICAL|CRIT|SEVERE)\s*[\]>|:]?\s+)?(?<message>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Head();
 }
