@@ -36,18 +36,41 @@ internal sealed class LogAnalyticsLogSource(LogAnalyticsClient client, IOptions<
         var top = await TryRunAsync("top-exceptions", query, EvidenceQueries.TopExceptions(query.Role, window, query.MaxExceptions), warnings, cancellationToken);
         var samples = await TryRunAsync("samples", query, EvidenceQueries.Samples(query.Role, window, query.MaxSamples), warnings, cancellationToken);
 
-        var minutes = perMinute.PrimaryTable.Rows.ToDictionary(
-            r => ErrorSeries.FloorToMinute(r.GetDateTimeOffset("Minute")!.Value),
-            r => ((int)(r.GetInt64("Errors") ?? 0), (int)(r.GetInt64("Total") ?? 0)));
+        try
+        {
+            return LogSourceResult.Of(new LogEvidence(
+                query.Service,
+                SourceName,
+                window,
+                ErrorSeries.Build(window, Minutes(perMinute.PrimaryTable)),
+                top?.PrimaryTable.Rows.Select(ToSummary).ToList() ?? [],
+                samples?.PrimaryTable.Rows.Select(SampleRows.ToSample).ToList() ?? [],
+                warnings));
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidCastException or InvalidOperationException)
+        {
+            // A workspace answering in a shape our queries do not produce (a column renamed, a type changed).
+            Log.QueryFailed(logger, query.Service, e.Message);
+            return LogSourceResult.Missing($"no logs: Log Analytics answered in an unexpected shape ({e.Message}) (workspace {workspace})");
+        }
+    }
 
-        return LogSourceResult.Of(new LogEvidence(
-            query.Service,
-            SourceName,
-            window,
-            ErrorSeries.Build(window, minutes),
-            top?.PrimaryTable.Rows.Select(ToSummary).ToList() ?? [],
-            samples?.PrimaryTable.Rows.Select(SampleRows.ToSample).ToList() ?? [],
-            warnings));
+    private static Dictionary<DateTimeOffset, (int Errors, int Total)> Minutes(LogsTable table)
+    {
+        var minutes = new Dictionary<DateTimeOffset, (int Errors, int Total)>();
+        foreach (var row in table.Rows)
+        {
+            if (row.GetDateTimeOffset("Minute") is not { } at)
+            {
+                continue;
+            }
+
+            var minute = ErrorSeries.FloorToMinute(at);
+            var (errors, total) = minutes.GetValueOrDefault(minute);
+            minutes[minute] = (errors + (int)(row.GetInt64("Errors") ?? 0), total + (int)(row.GetInt64("Total") ?? 0));
+        }
+
+        return minutes;
     }
 
     private async Task<LogsQueryResult> RunAsync(string purpose, LogQuery query, string kql, CancellationToken cancellationToken)

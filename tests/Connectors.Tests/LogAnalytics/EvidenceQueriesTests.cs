@@ -21,8 +21,8 @@ public sealed class EvidenceQueriesTests
         foreach (var query in Queries(hostile))
         {
             var lines = query.Split('\n');
-            Assert.StartsWith("let role = ", lines[0], StringComparison.Ordinal);
-            var (value, end) = KqlTests.ReadLiteral(lines[0], "let role = ".Length);
+            Assert.StartsWith("let cloudRole = ", lines[0], StringComparison.Ordinal);
+            var (value, end) = KqlTests.ReadLiteral(lines[0], "let cloudRole = ".Length);
             Assert.Equal(hostile, value);
             Assert.Equal(";", lines[0][end..]);
             Assert.DoesNotContain("orders", string.Join('\n', lines.Skip(1)), StringComparison.Ordinal);
@@ -34,11 +34,11 @@ public sealed class EvidenceQueriesTests
     {
         var query = EvidenceQueries.ErrorsPerMinute("orders-api", Window);
 
-        Assert.Contains("let from = datetime(2024-05-01T12:00:00.0000000Z);", query, StringComparison.Ordinal);
-        Assert.Contains("let to = datetime(2024-05-01T13:00:00.0000000Z);", query, StringComparison.Ordinal);
+        Assert.Contains("let windowStart = datetime(2024-05-01T12:00:00.0000000Z);", query, StringComparison.Ordinal);
+        Assert.Contains("let windowEnd = datetime(2024-05-01T13:00:00.0000000Z);", query, StringComparison.Ordinal);
         foreach (var table in new[] { "AppRequests", "AppExceptions", "AppTraces", "ContainerLogV2" })
         {
-            Assert.Contains($"({table} | where TimeGenerated >= from and TimeGenerated < to", query, StringComparison.Ordinal);
+            Assert.Contains($"({table} | where TimeGenerated >= windowStart and TimeGenerated < windowEnd", query, StringComparison.Ordinal);
         }
 
         Assert.Contains("union isfuzzy=true", query, StringComparison.Ordinal);

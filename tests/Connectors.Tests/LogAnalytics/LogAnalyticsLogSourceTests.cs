@@ -46,7 +46,7 @@ public sealed class LogAnalyticsLogSourceTests
         Assert.Empty(evidence.Warnings);
 
         using var sent = JsonDocument.Parse(_handler.Requests[0].Body);
-        Assert.StartsWith("let role = \"orders-api\";", sent.RootElement.GetProperty("query").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("let cloudRole = \"orders-api\";", sent.RootElement.GetProperty("query").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,5 +76,19 @@ public sealed class LogAnalyticsLogSourceTests
         Assert.Equal(2, evidence.Warnings.Count);
         Assert.Contains("partial result", evidence.Warnings[0], StringComparison.Ordinal);
         Assert.StartsWith("samples query failed", evidence.Warnings[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GatherAsync_UnexpectedColumns_IsMissingWithTheShapeNamed()
+    {
+        _handler
+            .Then(HttpStatusCode.OK, body: """{"tables":[{"name":"PrimaryResult","columns":[{"name":"When","type":"datetime"}],"rows":[["2024-05-01T12:00:00Z"]]}]}""")
+            .Then(HttpStatusCode.OK, "top-exceptions.json")
+            .Then(HttpStatusCode.OK, "samples.json");
+
+        var result = await Source().GatherAsync(new LogQuery("orders", Window), CancellationToken.None);
+
+        Assert.Contains("unexpected shape", result.MissingReason, StringComparison.Ordinal);
+        Assert.Contains("Minute", result.MissingReason, StringComparison.Ordinal);
     }
 }
