@@ -233,7 +233,6 @@ resource host 'Microsoft.App/containerApps@2024-03-01' = {
 }
 
 output hostUrl string = 'https://${host.properties.configuration.ingress.fqdn}'
-output webhookUrl string = 'https://${host.properties.configuration.ingress.fqdn}/api/webhooks/gitlab'
 output workspaceId string = workspace.properties.customerId
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output identityClientId string = identity.properties.clientId
