@@ -1,4 +1,7 @@
+using System.Net;
+using Azure.Core.Pipeline;
 using RagnarokOps.Connectors.Artifacts;
+using RagnarokOps.Connectors.Tests.LogAnalytics;
 
 namespace RagnarokOps.Connectors.Tests.Artifacts;
 
@@ -57,6 +60,26 @@ public sealed class BlobArtifactStoreTests(AzuriteFixture azurite) : ArtifactSto
         await _store.PutAsync("case-1", "b.txt", "2"u8.ToArray(), "text/plain", CancellationToken.None);
 
         Assert.Equal(["b.txt"], (await _store.ListAsync("case-1", CancellationToken.None)).Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task WithCredential_Put_CreatesContainerThenPutsWithStorageBearerToken()
+    {
+        var handler = new RecordedHandler()
+            .Then(HttpStatusCode.Created)
+            .Then(HttpStatusCode.Created, headers: ("Last-Modified", "Wed, 01 May 2024 12:00:00 GMT"));
+        var credential = new FakeTokenCredential("storage-token");
+        var store = BlobArtifactStore.WithCredential(
+            new Uri("https://prodst.blob.core.windows.net/"), credential, "cases", new BlobStoreOptions(Transport: new HttpClientTransport(new HttpClient(handler))));
+
+        var info = await store.PutAsync("case-1", "report.md", "hi"u8.ToArray(), "text/markdown", CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero), info.LastModified);
+        Assert.Equal("https://prodst.blob.core.windows.net/cases?restype=container", handler.Requests[0].Uri.AbsoluteUri);
+        Assert.Equal("https://prodst.blob.core.windows.net/cases/case-1/report.md", handler.Requests[1].Uri.AbsoluteUri);
+        Assert.All(handler.Requests, r => Assert.Equal("Bearer storage-token", r.Headers["Authorization"]));
+        Assert.Equal(("BlockBlob", "text/markdown"), (handler.Requests[1].Headers["x-ms-blob-type"], handler.Requests[1].Headers["x-ms-blob-content-type"]));
+        Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes.Distinct());
     }
 
     /// <summary>Signs a raw request with the same policy, through a one-off pipeline, to act as "someone else".</summary>

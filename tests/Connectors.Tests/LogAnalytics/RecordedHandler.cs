@@ -24,7 +24,11 @@ internal sealed class RecordedHandler : HttpMessageHandler
             var response = new HttpResponseMessage(status) { Content = new StringContent(text, Encoding.UTF8, "application/json") };
             foreach (var (name, value) in headers)
             {
-                response.Headers.TryAddWithoutValidation(name, value);
+                // Last-Modified, Content-* and the like are content headers in HttpClient's model.
+                if (!response.Headers.TryAddWithoutValidation(name, value))
+                {
+                    response.Content.Headers.TryAddWithoutValidation(name, value);
+                }
             }
 
             return response;
