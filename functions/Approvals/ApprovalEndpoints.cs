@@ -15,6 +15,8 @@ namespace RagnarokOps.Functions.Approvals;
 /// </summary>
 internal static class ApprovalEndpoints
 {
+    private const string NothingPendingText = "this case is not waiting for an approval now: it was decided, timed out or does not exist";
+
     /// <summary>Maps the approval routes under the host's route prefix; call it on the app, not on a prefixed group.</summary>
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder endpoints, HostConfiguration configuration)
     {
@@ -106,8 +108,6 @@ internal static class ApprovalEndpoints
             ? Results.Json(new { instanceId, decision = approved ? "approve" : "reject", action = decision.Action, by = decision.By, decidedAt = decision.DecidedAt })
             : Html(context, StatusCodes.Status200OK, ApprovalPages.Decided(instanceId, decision));
     }
-
-    private const string NothingPendingText = "this case is not waiting for an approval now: it was decided, timed out or does not exist";
 
     private static IResult Reply(HttpContext context, bool isJson, int status, string title, string reason) =>
         isJson ? Results.Json(new { error = reason }, statusCode: status) : Html(context, status, ApprovalPages.Message(title, reason));

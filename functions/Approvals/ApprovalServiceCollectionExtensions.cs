@@ -16,7 +16,7 @@ internal static class ApprovalServiceCollectionExtensions
     {
         services.AddOptions<ApprovalOptions>()
             .BindConfiguration(ApprovalOptions.SectionName)
-            .Validate(o => ApprovalSigningKey.Validate(o.SigningKey) is null, ApprovalSigningKey.Validate("short") ?? string.Empty)
+            .Validate(o => ApprovalSigningKey.Validate(o.SigningKey) is null, ApprovalSigningKey.TooShort)
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Approvals:PublicBaseUrl must be an absolute URL")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -50,7 +50,8 @@ internal sealed class ApprovalSigningKey
 
     /// <summary>The error for a key that is set but too short; it never repeats the key.</summary>
     public static string? Validate(string? configured) =>
-        string.IsNullOrWhiteSpace(configured) || TryParse(configured, out _)
-            ? null
-            : $"Approvals:SigningKey is too short: it needs at least {MinimumBytes} bytes, as base64 or as text (for example `openssl rand -base64 32`)";
+        string.IsNullOrWhiteSpace(configured) || TryParse(configured, out _) ? null : TooShort;
+
+    public static string TooShort { get; } =
+        $"Approvals:SigningKey is too short: it needs at least {MinimumBytes} bytes, as base64 or as text (for example `openssl rand -base64 32`)";
 }
