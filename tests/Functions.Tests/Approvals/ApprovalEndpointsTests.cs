@@ -81,6 +81,7 @@ public sealed class ApprovalEndpointsTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(sink.Raised);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Http.GetAsync(Url(token))).StatusCode);
     }
 
     [Fact]
