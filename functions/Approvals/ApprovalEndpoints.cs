@@ -29,6 +29,9 @@ internal static class ApprovalEndpoints
         return endpoints;
     }
 
+    // Routing decodes every escape in a segment but %2F, so an instance id holding "/" arrives half-encoded.
+    private static string InstanceIdFromRoute(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     private static async Task<IResult> ShowAsync(
         string instanceId,
         HttpContext context,
@@ -39,6 +42,7 @@ internal static class ApprovalEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(ApprovalEndpoints));
+        instanceId = InstanceIdFromRoute(instanceId);
         var token = context.Request.Query["token"].ToString();
         var pending = await requests.GetPendingAsync(instanceId, cancellationToken);
         var verification = await tokens.VerifyAsync(token, instanceId, pending?.Action, cancellationToken);
@@ -69,6 +73,7 @@ internal static class ApprovalEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(ApprovalEndpoints));
+        instanceId = InstanceIdFromRoute(instanceId);
         var (submission, isJson) = await ApprovalSubmission.ReadAsync(context.Request, cancellationToken);
         if (submission?.Approved is not { } approved)
         {

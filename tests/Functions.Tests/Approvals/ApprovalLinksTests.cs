@@ -28,4 +28,24 @@ public sealed class ApprovalLinksTests
         Assert.StartsWith("http://127.0.0.1:7071/api/approvals/case-9?token=v1.", link.Url.ToString(), StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Create_ForAnInstanceIdWithSlashAndHash_RoundTripsThroughRoutingAndPost()
+    {
+        using var dir = new TempDirectory();
+        var time = new ManualTimeProvider();
+        var sink = new RecordingDecisionSink();
+        await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
+        const string Instance = "group/app#7 100%";
+        var link = host.Services.GetRequiredService<ApprovalLinks>().Create(Instance, "revert:abc", TimeSpan.FromHours(1));
+        host.Requests.Set(Instance, new ApprovalRequest("revert:abc", "Revert", "evidence", time.GetUtcNow().AddHours(1)));
+
+        var page = await host.Http.GetAsync(new Uri(link.Url.PathAndQuery, UriKind.Relative));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = link.Token.Token, ["decision"] = "approve" });
+        var decided = await host.Http.PostAsync(new Uri(link.Url.AbsolutePath, UriKind.Relative), form);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal(Instance, Assert.Single(sink.Raised).InstanceId);
+    }
 }
