@@ -21,7 +21,8 @@ internal sealed partial class GitRepository
         try
         {
             var env = new Dictionary<string, string>(identity.ToEnvironment()) { ["GIT_INDEX_FILE"] = index };
-            var parent = await ResolveAsync($"refs/heads/{branch}", cancellationToken);
+            var branchHead = await ResolveAsync($"refs/heads/{branch}", cancellationToken);
+            var parent = branchHead;
             if (parent is null && startRef is not null)
             {
                 parent = await ResolveAsync(startRef, cancellationToken) ?? throw new ArgumentException("You can only create or edit files when you are on a branch");
@@ -41,7 +42,7 @@ internal sealed partial class GitRepository
             }
 
             var sha = (await RunAsync(args, cancellationToken, stdin: message, env: env)).Trim();
-            await RunAsync(["update-ref", $"refs/heads/{branch}", sha, parent ?? new string('0', 40)], cancellationToken);
+            await RunAsync(["update-ref", $"refs/heads/{branch}", sha, branchHead ?? new string('0', 40)], cancellationToken);
             return sha;
         }
         finally
