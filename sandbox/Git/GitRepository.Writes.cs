@@ -67,14 +67,14 @@ internal sealed partial class GitRepository
                 break;
             case "delete":
                 Require(existing is not null, "A file with this name doesn't exist");
-                await RunAsync(["update-index", "--force-remove", "--", action.FilePath], cancellationToken, env: env);
+                await RemoveAsync(action.FilePath, env, cancellationToken);
                 break;
             case "move":
                 var previous = await IndexEntryAsync(action.PreviousPath ?? string.Empty, env, cancellationToken);
                 Require(previous is not null, "A file with this name doesn't exist");
                 Require(existing is null, "A file with this name already exists");
                 var blob = action.Content is null ? previous!.Value.Blob : await BlobAsync(action, env, cancellationToken);
-                await RunAsync(["update-index", "--force-remove", "--", action.PreviousPath!], cancellationToken, env: env);
+                await RemoveAsync(action.PreviousPath!, env, cancellationToken);
                 await AddAsync(action.FilePath, previous!.Value.Mode, blob, env, cancellationToken);
                 break;
             case "chmod":
@@ -116,6 +116,10 @@ internal sealed partial class GitRepository
 
         return (await RunAsync(["hash-object", "-w", "--stdin"], cancellationToken, stdin: content, env: env)).Trim();
     }
+
+    // A bare repository has no work tree, so removal goes through --index-info (mode 0 deletes the entry).
+    private Task<string> RemoveAsync(string path, IReadOnlyDictionary<string, string> env, CancellationToken cancellationToken) =>
+        RunAsync(["update-index", "--index-info"], cancellationToken, stdin: $"0 {new string('0', 40)}\t{path}\n", env: env);
 
     private Task<string> AddAsync(string path, string mode, string blob, IReadOnlyDictionary<string, string> env, CancellationToken cancellationToken) =>
         RunAsync(["update-index", "--add", "--cacheinfo", $"{mode},{blob},{path}"], cancellationToken, env: env);
