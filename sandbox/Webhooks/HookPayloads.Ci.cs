@@ -65,12 +65,23 @@ internal static partial class HookPayloads
                 ["action"] = action,
                 ["detailed_merge_status"] = mr.Str("detailed_merge_status"),
             },
-            ["labels"] = labels,
-            ["changes"] = new JsonObject(),
+            ["labels"] = labels.DeepClone(),
+            ["changes"] = action == "open" ? OpenChanges(mr, labels, user) : new JsonObject(),
             ["assignees"] = new JsonArray(),
             ["reviewers"] = new JsonArray(),
         };
     }
+
+    /// <summary>On "open" GitLab reports every set attribute as changed from nothing.</summary>
+    private static JsonObject OpenChanges(JsonObject mr, JsonArray labels, JsonObject user) => new()
+    {
+        ["updated_by_id"] = new JsonObject { ["previous"] = null, ["current"] = user.Long("id") },
+        ["draft"] = new JsonObject { ["previous"] = false, ["current"] = mr.Bool("draft") },
+        ["updated_at"] = new JsonObject { ["previous"] = null, ["current"] = mr.Str("updated_at") },
+        ["labels"] = new JsonObject { ["previous"] = new JsonArray(), ["current"] = labels.DeepClone() },
+        ["last_edited_at"] = new JsonObject { ["previous"] = null, ["current"] = null },
+        ["last_edited_by_id"] = new JsonObject { ["previous"] = null, ["current"] = null },
+    };
 
     public static JsonObject Pipeline(SandboxContext sb, JsonObject project, JsonObject pipeline, IReadOnlyList<JsonObject> jobs, GitCommit commit, JsonObject user) => new()
     {
