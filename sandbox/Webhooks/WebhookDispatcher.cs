@@ -29,7 +29,8 @@ internal sealed class WebhookDispatcher(SandboxStore store, TimeProvider time, H
     {
         foreach (var hook in store.List(Kinds.Hook, projectId).Where(h => h.Bool(kind.Flag) == true))
         {
-            var eventId = store.Write(tx => Record(tx, hook, kind.Header, kind.Trigger, payload, Guid.NewGuid().ToString(), Guid.NewGuid().ToString()));
+            // Each record owns its copy: a JSON node can only have one parent.
+            var eventId = store.Write(tx => Record(tx, hook, kind.Header, kind.Trigger, payload.Clone(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString()));
             _queue.Writer.TryWrite(eventId);
         }
     }

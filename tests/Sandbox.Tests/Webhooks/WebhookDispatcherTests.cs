@@ -66,4 +66,18 @@ public sealed class WebhookDispatcherTests(SandboxFixture sandbox) : IClassFixtu
         FixtureKeys.AssertContainsAll("webhook-feature-flag.json", flag.Body);
         Assert.False(flag.Body["object_attributes"]!["active"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task Raise_TwoHooks_BothReceiveTheEvent()
+    {
+        using var first = new HookListener();
+        using var second = new HookListener();
+        await AddHookAsync(sandbox, P, first);
+        await AddHookAsync(sandbox, P, second);
+        await sandbox.SendJsonAsync(HttpMethod.Post, P + "/issues", new { title = "Fan out" });
+        var a = await first.NextAsync("Issue Hook");
+        var b = await second.NextAsync("Issue Hook");
+        Assert.Equal(a.Body["object_attributes"]!["id"]!.ToJsonString(), b.Body["object_attributes"]!["id"]!.ToJsonString());
+        Assert.NotEqual(a.Headers["Idempotency-Key"], b.Headers["Idempotency-Key"]);
+    }
 }
