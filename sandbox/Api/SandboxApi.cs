@@ -51,6 +51,7 @@ internal static class SandboxApi
         CommitEndpoints.Map(project);
         MergeRequestEndpoints.Map(project);
         PipelineEndpoints.Map(project);
+        JobEndpoints.Map(project);
         DeploymentEndpoints.Map(project);
         FeatureFlagEndpoints.Map(project);
         MemberEndpoints.Map(project);

@@ -12,7 +12,14 @@ internal static class Seeder
     {
         if (seed is null || sb.Store.List(Kinds.Project).Count > 0)
         {
-            return GroundTruth.Load(sb.DataDirectory);
+            var existing = GroundTruth.Load(sb.DataDirectory);
+            if (seed is not null && existing is null)
+            {
+                // ground-truth.json is written last, so its absence means a seed was interrupted.
+                throw new InvalidOperationException($"The data folder {sb.DataDirectory} holds projects but no {GroundTruth.FileName}: a seed was interrupted. Delete the folder and seed again.");
+            }
+
+            return existing;
         }
 
         GroundTruth truth;

@@ -111,4 +111,12 @@ public sealed class CheckoutScenarioTests(SandboxFixture sandbox) : IClassFixtur
         var trace = await sandbox.Http.GetStringAsync(new Uri($"{P}/jobs/{Truth.FailedJobId}/trace", UriKind.Relative));
         Assert.Contains("Tax_RoundsHalfAwayFromZero", trace, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ListDeployments_UpdatedAfterDeploy_OnlyTheCulpritDeployment()
+    {
+        var after = Uri.EscapeDataString(Truth.DeployedAt!.Value.AddMinutes(-1).ToString("O"));
+        var list = (await sandbox.GetJsonAsync($"{P}/deployments?environment=production&updated_after={after}")).AsArray();
+        Assert.Equal(Truth.DeploymentId, list.Single()!["id"]!.GetValue<long>());
+    }
 }
