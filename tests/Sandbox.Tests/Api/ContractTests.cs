@@ -100,6 +100,9 @@ public sealed class ContractTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Equal(200, edited);
         var notes = await sandbox.GetJsonAsync($"{P}/issues/{iid}/notes");
         Assert.Equal("edited", notes[0]!["body"]!.GetValue<string>());
+        var listed = (await sandbox.GetJsonAsync(P + "/issues?labels=critical,triaged&state=opened")).AsArray();
+        Assert.Equal(iid, listed.Single()!["iid"]!.GetValue<long>());
+        Assert.Equal("Checkout 500", (await sandbox.GetJsonAsync($"{P}/issues/{iid}"))["title"]!.GetValue<string>());
         var labels = await sandbox.GetJsonAsync(P + "/labels");
         Assert.Contains(labels.AsArray(), l => l!["name"]!.GetValue<string>() == "triaged");
     }
