@@ -28,6 +28,9 @@ internal sealed class HookListener : IDisposable
 
     public string Url { get; }
 
+    /// <summary>Idempotency keys of the deliveries this receiver refused (answered non-200).</summary>
+    public Channel<string> Refused { get; } = Channel.CreateUnbounded<string>();
+
     internal sealed record Received(IReadOnlyDictionary<string, string> Headers, JsonObject Body)
     {
         public string Event => Headers["X-Gitlab-Event"];
@@ -76,6 +79,10 @@ internal sealed class HookListener : IDisposable
             if (status == 200)
             {
                 _received.Writer.TryWrite(new Received(headers, body));
+            }
+            else
+            {
+                Refused.Writer.TryWrite(headers["Idempotency-Key"]);
             }
         }
     }
