@@ -65,11 +65,10 @@ internal static class DeploymentEndpoints
             var user = http.CurrentUser();
             var now = sb.Now;
             var jobStatus = status == "running" ? "running" : status;
-            var (pipeline, jobs) = CiRecords.CreatePipeline(sb, p, commit, reference, "api", user, now,
+            var (_, jobs) = CiRecords.CreatePipeline(sb, p, commit, reference, "api", user, now,
                 [new JobSpec($"deploy-{environment}", "deploy", jobStatus, now, status == "running" ? null : now, Environment: environment)]);
             var deployment = CiRecords.CreateDeployment(sb, p, environment, jobs[0], status, user, now, now);
             sb.Hooks.Raise(p.Long("id"), HookEvents.Deployments, HookPayloads.Deployment(sb, p, deployment, commit, user));
-            _ = pipeline;
             return ApiResults.Created(deployment);
         });
 

@@ -40,9 +40,8 @@ internal static class FixtureKeys
             case JsonArray e when actual is JsonArray a && e.Count > 0 && a.Count > 0:
                 Compare(e[0], a[0], $"{path}[0]", missing);
                 break;
-            case JsonArray e when actual is not JsonArray && actual is not null:
+            case JsonArray when actual is not JsonArray && actual is not null:
                 missing.Add($"{path} (array expected)");
-                _ = e;
                 break;
         }
     }
