@@ -152,38 +152,52 @@ internal static class CheckoutFiles
 
         """;
 
+    // Follows the policy format of docs/policy.md (domain/Policy parses it and rejects unknown keys).
     public const string RagnarokYaml = """
         # RagnarokOps policy for this repository
         version: 1
+
+        escalation:
+          label: escalation::critical
+
         services:
           - name: checkout
-            paths:
-              - src/Checkout.Api/**
-              - tests/Checkout.Tests/**
+            paths: ["src/Checkout.Api/**", "tests/Checkout.Tests/**"]
             owners: ["@alice", "@dave"]
-            log_query: 'service == "checkout"'
             keywords: [checkout, cart, coupon, discount, tax, order]
-            endpoints:
-              - POST /api/checkout
-              - GET /healthz
+            endpoints: ["/api/checkout", "/api/cart", "/healthz"]
+            logs:
+              file: logs/checkout.jsonl
+              cloud_role: checkout-api
+
         environments:
           - name: staging
-            protected: false
-            replay:
-              base_url: http://127.0.0.1:5080
+            branch: staging
+            replay_url: http://127.0.0.1:5080
           - name: production
+            branch: production
             protected: true
-        promotion:
-          - from: staging
-            to: production
+
+        promotion: [staging, production]
+
+        drift:
+          schedule: "0 */6 * * *"
+          expected:
+            paths: ["docs/**", "**/README.md"]
+
         actions:
-          draft_merge_request:
-            allowed: true
-            min_confidence: 0.6
-            require_approval: true
-          rollback:
-            allowed: false
-        approvers: ["@alice", "@carol"]
+          triage_note: allow
+          labels: allow
+          regression_test: { mode: allow, min_confidence: 0.5 }
+          replay: { mode: allow, min_confidence: 0.5 }
+          draft_mr: { mode: require_approval, min_confidence: 0.6 }
+          revert: { mode: require_approval, min_confidence: 0.9 }
+          rollback: deny
+
+        approval:
+          min_access_level: maintainer
+          users: ["@carol"]
+          timeout: 24h
 
         """;
 

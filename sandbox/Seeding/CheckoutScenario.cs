@@ -93,7 +93,7 @@ internal static class CheckoutScenario
                 $"Since about {onset:HH:mm} UTC customers report that placing an order fails with an error page. " +
                 "Support sees POST /api/checkout returning 500 in production; carts with a coupon still go through. " +
                 "Escalated by the customer success team (ticket ZD-48213), revenue impact.",
-            IssueLabels = ["critical", "escalation"],
+            IssueLabels = ["escalation::critical"],
         };
     }
 }
