@@ -29,9 +29,21 @@ internal static class CommitEndpoints
             }
 
             var (page, perPage) = Paging.Read(http.Request);
-            var commits = await repo.LogAsync(reference, q["path"], ParseTime(q["since"]), ParseTime(q["until"]), (page - 1) * perPage, perPage + 1, ct);
+            var commits = await repo.LogAsync(reference, q["path"], ParseTime(q["since"]), ParseTime(q["until"]), (page - 1) * perPage, perPage + 1, ct, q["first_parent"] == "true");
             var url = sb.ProjectUrl(p);
-            return Paging.PageWithoutTotal(http, commits.Select(c => (JsonNode?)Shapes.Commit(c, url)).ToList(), page, perPage);
+            var shaped = new List<JsonNode?>();
+            foreach (var commit in commits)
+            {
+                var json = Shapes.Commit(commit, url);
+                if (q["with_stats"] == "true")
+                {
+                    json["stats"] = Shapes.Stats(await repo.StatsAsync(commit.Id, ct));
+                }
+
+                shaped.Add(json);
+            }
+
+            return Paging.PageWithoutTotal(http, shaped, page, perPage);
         });
 
         project.MapGet("/repository/commits/{sha}", async (string id, string sha, SandboxContext sb, CancellationToken ct) =>

@@ -23,11 +23,14 @@ internal static class PipelineEndpoints
 
             var q = http.Request.Query;
             var updatedAfter = DateTimeOffset.TryParse(q["updated_after"], System.Globalization.CultureInfo.InvariantCulture, out var ua) ? ua : (DateTimeOffset?)null;
+            var updatedBefore = DateTimeOffset.TryParse(q["updated_before"], System.Globalization.CultureInfo.InvariantCulture, out var ub) ? ub : (DateTimeOffset?)null;
             var list = sb.Store.List(Kinds.Pipeline, p.Long("id"))
                 .Where(x => q["ref"].Count == 0 || x.Str("ref") == q["ref"])
                 .Where(x => q["sha"].Count == 0 || x.Str("sha") == q["sha"])
                 .Where(x => q["status"].Count == 0 || x.Str("status") == q["status"])
+                .Where(x => q["source"].Count == 0 || x.Str("source") == q["source"])
                 .Where(x => updatedAfter is null || x.Time("updated_at") > updatedAfter)
+                .Where(x => updatedBefore is null || x.Time("updated_at") < updatedBefore)
                 .OrderBy(x => x.Long("id"))
                 .ToList();
             if (q["sort"] != "asc")

@@ -52,9 +52,14 @@ internal sealed partial class GitRepository(string gitDir)
 
     /// <summary>Commits reachable from <paramref name="reference"/>, newest first, as <c>git log</c> orders them.</summary>
     public async Task<IReadOnlyList<GitCommit>> LogAsync(
-        string reference, string? path, DateTimeOffset? since, DateTimeOffset? until, int skip, int take, CancellationToken cancellationToken)
+        string reference, string? path, DateTimeOffset? since, DateTimeOffset? until, int skip, int take, CancellationToken cancellationToken, bool firstParent = false)
     {
         var args = new List<string> { "log", $"--format={CommitFormat}", $"--skip={skip}", $"--max-count={take}" };
+        if (firstParent)
+        {
+            args.Add("--first-parent");
+        }
+
         if (since is { } s)
         {
             args.Add($"--since={s.ToUnixTimeSeconds()}");

@@ -52,8 +52,9 @@ public sealed class CommitEndpointsTests(SandboxFixture sandbox) : IClassFixture
         var truth = sandbox.Server.GroundTruth!;
         var since = Uri.EscapeDataString(truth.Anchor.AddHours(-3.2).ToString("O"));
         var until = Uri.EscapeDataString(truth.Anchor.AddHours(-2.9).ToString("O"));
-        var commits = (await sandbox.GetJsonAsync($"{P}/repository/commits?since={since}&until={until}")).AsArray();
+        var commits = (await sandbox.GetJsonAsync($"{P}/repository/commits?since={since}&until={until}&with_stats=true")).AsArray();
         Assert.Equal(truth.CulpritSha, commits.Single()!["id"]!.GetValue<string>());
+        Assert.Equal(2, commits.Single()!["stats"]!["total"]!.GetValue<int>());
     }
 
     [Fact]
