@@ -15,8 +15,10 @@ namespace RagnarokOps.Sandbox.Webhooks;
 /// GitLab does. A resend is a new delivery of the same event: same Idempotency-Key and event UUID, new
 /// webhook UUID. Pending deliveries survive a restart because the queue is rebuilt from the store.
 /// </summary>
-internal sealed class WebhookDispatcher(SandboxStore store, TimeProvider time, HttpClient http, ILogger<WebhookDispatcher> logger) : BackgroundService
+internal sealed class WebhookDispatcher(SandboxStore store, TimeProvider time, IHttpClientFactory httpFactory, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    public const string HttpClientName = "sandbox-webhooks";
+
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
     private readonly Channel<long> _queue = Channel.CreateUnbounded<long>();
     private readonly Lock _pendingGate = new();
@@ -175,6 +177,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, TimeProvider time, H
         var watch = Stopwatch.StartNew();
         try
         {
+            using var http = httpFactory.CreateClient(HttpClientName);
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return ((int)response.StatusCode, body, watch.Elapsed.TotalSeconds, headers);
