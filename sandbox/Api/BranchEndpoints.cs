@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RagnarokOps.Sandbox.Git;
+
+namespace RagnarokOps.Sandbox.Api;
+
+/// <summary>Branches: list, get, create.</summary>
+internal static class BranchEndpoints
+{
+    public static void Map(RouteGroupBuilder project)
+    {
+        project.MapGet("/repository/branches", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
+        {
+            if (sb.FindProject(id) is not { } p)
+            {
+                return ApiResults.NotFound("Project");
+            }
+
+            var search = http.Request.Query["search"].ToString();
+            var repo = sb.Repository(p);
+            var result = new List<JsonNode?>();
+            foreach (var branch in (await repo.BranchesAsync(ct)).Where(b => b.Name.Contains(search, StringComparison.OrdinalIgnoreCase)))
+            {
+                result.Add(await ShapeAsync(sb, p, repo, branch, ct));
+            }
+
+            return Paging.Page(http, result);
+        });
+
+        project.MapGet("/repository/branches/{branch}", async (string id, string branch, SandboxContext sb, CancellationToken ct) =>
+        {
+            if (sb.FindProject(id) is not { } p)
+            {
+                return ApiResults.NotFound("Project");
+            }
+
+            var repo = sb.Repository(p);
+            var name = Uri.UnescapeDataString(branch);
+            var found = (await repo.BranchesAsync(ct)).FirstOrDefault(b => b.Name == name);
+            return found is null ? ApiResults.NotFound("Branch") : ApiResults.Json(await ShapeAsync(sb, p, repo, found, ct));
+        });
+
+        project.MapPost("/repository/branches", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
+        {
+            if (sb.FindProject(id) is not { } p)
+            {
+                return ApiResults.NotFound("Project");
+            }
+
+            var body = await RequestParams.ReadAsync(http.Request, ct);
+            var name = RequestParams.Required(body, "branch");
+            var reference = RequestParams.Required(body, "ref");
+            var repo = sb.Repository(p);
+            if (await repo.ResolveAsync(reference, ct) is not { } sha)
+            {
+                return ApiResults.BadRequest("Invalid reference name: " + reference);
+            }
+
+            if (!await repo.CreateBranchAsync(name, sha, ct))
+            {
+                return ApiResults.BadRequest("Branch already exists");
+            }
+
+            return ApiResults.Created(await ShapeAsync(sb, p, repo, new GitBranch(name, sha), ct));
+        });
+    }
+
+    private static async Task<JsonObject> ShapeAsync(SandboxContext sb, JsonObject project, GitRepository repo, GitBranch branch, CancellationToken ct)
+    {
+        var commit = await repo.GetCommitAsync(branch.CommitId, ct);
+        var isDefault = branch.Name == project.Str("default_branch");
+        var url = sb.ProjectUrl(project);
+        return new JsonObject
+        {
+            ["name"] = branch.Name,
+            ["merged"] = !isDefault && await repo.IsAncestorAsync(branch.CommitId, project.Str("default_branch"), ct),
+            ["protected"] = isDefault || branch.Name == "production",
+            ["default"] = isDefault,
+            ["developers_can_push"] = false,
+            ["developers_can_merge"] = false,
+            ["can_push"] = true,
+            ["web_url"] = $"{url}/-/tree/{branch.Name}",
+            ["commit"] = Shapes.Commit(commit!, url),
+        };
+    }
+}

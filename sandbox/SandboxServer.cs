@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RagnarokOps.Sandbox.Api;
+using RagnarokOps.Sandbox.Seeding;
+using RagnarokOps.Sandbox.Store;
+using RagnarokOps.Sandbox.Webhooks;
+
+namespace RagnarokOps.Sandbox;
+
+/// <summary>
+/// The local GitLab stand-in: <c>/api/v4</c> over bare git repositories and a SQLite store, with webhooks.
+/// Start it in-process (tests, <c>ragnarok demo</c>) with <see cref="StartAsync"/>; dispose to stop.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxServer(WebApplication app, Uri baseUrl, string token, string dataDirectory, GroundTruth? groundTruth)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Token = token;
+        DataDirectory = dataDirectory;
+        GroundTruth = groundTruth;
+    }
+
+    /// <summary>Where the sandbox listens, e.g. http://127.0.0.1:8929/ (the GitLab base URL for clients).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The REST root, <c>{BaseUrl}api/v4</c>.</summary>
+    public Uri ApiUrl => new(BaseUrl, "api/v4");
+
+    /// <summary>The administrator's personal access token (send as <c>PRIVATE-TOKEN</c>).</summary>
+    public string Token { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>What the seed planted (null when nothing was seeded); for tests and the demo's narration only.</summary>
+    public GroundTruth? GroundTruth { get; }
+
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(options.TimeProvider);
+        builder.Services.AddSingleton(new SandboxStore(Path.Combine(dataDirectory, "sandbox.db")));
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<WebhookDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        builder.Services.AddSingleton(sp => new SandboxContext(
+            sp.GetRequiredService<SandboxStore>(), dataDirectory, options.TimeProvider, sp.GetRequiredService<WebhookDispatcher>()));
+
+        var app = builder.Build();
+        SandboxApi.Map(app, options.Token);
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var baseUrl = new Uri(address.TrimEnd('/') + "/");
+            var context = app.Services.GetRequiredService<SandboxContext>();
+            context.BaseUrl = baseUrl.ToString().TrimEnd('/');
+            context.Hooks.InstanceUrl = context.BaseUrl;
+            SeedUsers.EnsureAdministrator(context);
+            var groundTruth = await Seeder.SeedAsync(context, options.Seed, cancellationToken);
+            return new SandboxServer(app, baseUrl, options.Token, dataDirectory, groundTruth);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await _app.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
