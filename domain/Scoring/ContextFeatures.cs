@@ -61,8 +61,13 @@ internal static class ContextFeatures
             : new Contribution("service match", 0, $"touches shared paths ({List(files)}), none owned by {service.Name}.");
     }
 
-    public static Contribution? Environment(Candidate candidate, string? wanted)
+    public static Contribution? Environment(Candidate candidate, string? wanted, IReadOnlyList<DeploymentEvidence> deployments)
     {
+        if (wanted is not null && candidate.Deployment is null && candidate.Commits.Count == 1)
+        {
+            return CommitEnvironment(candidate, wanted, deployments);
+        }
+
         var actual = candidate.Deployment?.Environment ?? candidate.Flag?.Environment ?? candidate.Drift?.Environment;
         if (wanted is null || actual is null)
         {
@@ -72,6 +77,22 @@ internal static class ContextFeatures
         return CandidateBuilder.SameEnvironment(actual, wanted)
             ? new Contribution("environment", 0.3, $"in {actual}, where the errors are.")
             : new Contribution("environment", -2.0, $"in {actual}; the escalation is about {wanted}.");
+    }
+
+    // A commit is live where a deployment carried it; one that only reached another environment cannot
+    // cause errors here, however well its content matches.
+    private static Contribution? CommitEnvironment(Candidate candidate, string wanted, IReadOnlyList<DeploymentEvidence> deployments)
+    {
+        var sha = candidate.Reference;
+        var carriers = deployments.Where(d => d.Sha == sha || d.CommitShas.Contains(sha)).ToList();
+        if (candidate.LiveVia is not null)
+        {
+            return new Contribution("environment", 0.3, $"went live in {wanted} with {candidate.LiveVia}.");
+        }
+
+        return carriers.Count > 0
+            ? new Contribution("environment", -2.0, $"deployed only to {string.Join(", ", carriers.Select(d => d.Environment).Distinct())}; the escalation is about {wanted}.")
+            : null;
     }
 
     public static Contribution? Pipelines(Candidate candidate, IReadOnlyList<PipelineEvidence> pipelines)

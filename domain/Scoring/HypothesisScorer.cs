@@ -59,8 +59,9 @@ public static class HypothesisScorer
         {
             ContextFeatures.TimeToOnset(candidate, reference, source, weight),
             ContextFeatures.ServiceMatch(candidate, input.Service, input.Services),
-            ContextFeatures.Environment(candidate, input.Escalation.Environment),
+            ContextFeatures.Environment(candidate, input.Escalation.Environment, input.Evidence.Deployments),
             ContentFeatures.StackPaths(candidate, errors),
+            DependencyFeature.Match(candidate, errors),
             ContentFeatures.DiffTokens(candidate, errors, formattingOnly),
             ContentFeatures.MessageWords(candidate, errors),
             ContentFeatures.Risk(candidate),
