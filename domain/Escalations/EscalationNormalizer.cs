@@ -84,7 +84,7 @@ public static partial class EscalationNormalizer
     [GeneratedRegex(@"(?i)^(?:customer|account|tenant)\s*:{1,2}\s*(?<name>.+)$")]
     private static partial Regex CustomerLabel();
 
-    [GeneratedRegex(@"(?im)^\W*(?:customer|account|tenant)\s*[:=]\s*\**\s*(?<name>[^\n,;*]+)")]
+    [GeneratedRegex(@"(?im)^\W*(?:customer|account|tenant)\s*[:=]\s*\**\s*(?<name>[^\n,;*.]+(?:\.[A-Za-z]+)*)")]
     private static partial Regex CustomerField();
 
     [GeneratedRegex(@"\b(?:[Cc]ustomer|[Tt]enant)\s+(?<name>[A-Z][\w&-]*(?:\s+(?:[A-Z][\w&-]*|&))*)")]
