@@ -9,6 +9,7 @@ internal static class ContentFeatures
 {
     public const double StackPathFull = 2.0;
     public const double StackFileName = 1.2;
+    public const int NearLines = 15;
     public const double TokenCap = 2.5;
     public const double PhraseWeight = 1.2;
     public const double MessageCap = 1.0;
@@ -23,15 +24,16 @@ internal static class ContentFeatures
             return null;
         }
 
-        var best = (Shared: 0, Changed: "", Frame: (StackFrame?)null);
+        var best = (Shared: 0, Near: false, File: (ChangedFile?)null, Frame: (StackFrame?)null);
         foreach (var file in candidate.Files)
         {
             foreach (var frame in stackFiles)
             {
                 var shared = PathMatch.SharedSuffix(file.Path, frame.File!);
-                if (shared > best.Shared)
+                var close = frame.Line is { } l && Hunks.Touches(file.Diff, l, NearLines);
+                if (shared > 0 && (shared > best.Shared || (shared == best.Shared && close && !best.Near)))
                 {
-                    best = (shared, file.Path, frame);
+                    best = (shared, close, file, frame);
                 }
             }
         }
@@ -41,35 +43,52 @@ internal static class ContentFeatures
             return new Contribution("stack paths", 0, $"changes none of the {stackFiles.Select(f => f.File).Distinct().Count()} file(s) in the stack traces.");
         }
 
-        var line = best.Frame!.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l})") : "";
+        var changed = best.File!.Path;
+        var at = $"`{best.Frame!.File}`" + (best.Frame.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line})") : "");
+        // Frames point at the running code, so a change far from the frame's line is in the file but likely not the failure.
+        if (best.Frame.Line is not null && Hunks.Ranges(best.File.Diff).Count > 0 && !best.Near)
+        {
+            return new Contribution("stack paths", Math.Round(StackFileName * 0.75, 2),
+                $"changes `{changed}`, the file at {at} in the stack trace, but not within {NearLines} lines of it ({Hunks.Describe(best.File.Diff)}).");
+        }
+
+        var near = best.Near ? $" (its change covers {Hunks.Describe(best.File.Diff)})" : "";
         return best.Shared >= 2
-            ? new Contribution("stack paths", StackPathFull, $"changes `{best.Changed}`, the file at `{best.Frame.File}`{line} in the stack trace.")
-            : new Contribution("stack paths", StackFileName, $"changes `{best.Changed}`, whose file name matches `{best.Frame.File}`{line} in the stack trace.");
+            ? new Contribution("stack paths", StackPathFull, $"changes `{changed}`, the file at {at} in the stack trace{near}.")
+            : new Contribution("stack paths", StackFileName, $"changes `{changed}`, whose file name matches {at} in the stack trace{near}.");
     }
 
-    public static Contribution? DiffTokens(Candidate candidate, ErrorProfile errors, bool formattingOnly)
+    /// <summary>The text a change brings that error tokens can meet; null when it brings none (formatting, no diff).</summary>
+    public static string? ChangedText(Candidate candidate, bool formattingOnly)
     {
-        string changed;
         if (candidate.Flag is { } flag)
         {
-            changed = $"{flag.Name} {flag.Description}";
+            return $"{flag.Name} {flag.Description}";
         }
-        else if (candidate.Drift is { } drift)
+
+        if (candidate.Drift is { } drift)
         {
-            changed = $"{drift.Key} {drift.Path} {drift.OldValue} {drift.NewValue}";
+            return $"{drift.Key} {drift.Path} {drift.OldValue} {drift.NewValue}";
         }
-        else if (candidate.Commits.Count > 0 && !formattingOnly)
-        {
-            changed = string.Join('\n', candidate.Files.SelectMany(f => ChangeTraits.ChangedLines(f.Diff)));
-        }
-        else
+
+        return candidate.Commits.Count > 0 && !formattingOnly
+            ? string.Join('\n', candidate.Files.SelectMany(f => ChangeTraits.ChangedLines(f.Diff)))
+            : null;
+    }
+
+    /// <param name="rarity">Per error token, how rare it is among the candidates (1 = only this one); a token every change mentions says little.</param>
+    public static Contribution? DiffTokens(Candidate candidate, ErrorProfile errors, string? changed, IReadOnlyDictionary<string, double> rarity)
+    {
+        if (changed is null)
         {
             return null;
         }
 
         var source = candidate.Flag is not null ? "flag name and description" : candidate.Drift is not null ? "config key and values" : "diff lines";
         var changedTokens = Tokens.Extract(changed);
-        var matched = errors.Tokens.Where(t => changedTokens.ContainsKey(t.Key)).OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var matched = errors.Tokens.Where(t => changedTokens.ContainsKey(t.Key))
+            .Select(t => (t.Key, Value: t.Value * rarity.GetValueOrDefault(t.Key, 1.0)))
+            .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
         var phrases = errors.Phrases.Where(p => changed.Contains(p, StringComparison.OrdinalIgnoreCase)).ToList();
         var value = Math.Min(TokenCap, matched.Sum(t => t.Value) + phrases.Count * PhraseWeight);
         if (value <= 0)
@@ -78,7 +97,36 @@ internal static class ContentFeatures
         }
 
         var shown = phrases.Select(p => $"\"{p}\"").Concat(matched.Select(t => $"`{t.Key}`")).Take(6);
-        return new Contribution("error tokens", Math.Round(value, 2), $"its {source} mention {string.Join(", ", shown)} from the error text.");
+        var common = matched.Any(t => rarity.GetValueOrDefault(t.Key, 1.0) < 0.75) ? " (tokens most changes mention count less)" : "";
+        return new Contribution("error tokens", Math.Round(value, 2), $"its {source} mention {string.Join(", ", shown)} from the error text{common}.");
+    }
+
+    /// <summary>
+    /// Inverse document frequency over the candidates (deployments left out: they repeat their commits):
+    /// ln(1 + N/df) / ln(1 + N), so a token only one change mentions keeps its weight.
+    /// </summary>
+    public static Dictionary<string, double> Rarity(IEnumerable<(Candidate Candidate, string? Changed)> changes, ErrorProfile errors)
+    {
+        var sets = changes.Where(c => c.Candidate.Deployment is null && c.Changed is not null)
+            .Select(c => Tokens.Extract(c.Changed!).Keys.Where(errors.Tokens.ContainsKey).ToHashSet(StringComparer.Ordinal))
+            .ToList();
+        var rarity = new Dictionary<string, double>(StringComparer.Ordinal);
+        var n = sets.Count;
+        if (n <= 2)
+        {
+            return rarity;
+        }
+
+        foreach (var token in errors.Tokens.Keys)
+        {
+            var df = sets.Count(s => s.Contains(token));
+            if (df > 1)
+            {
+                rarity[token] = Math.Log(1 + (double)n / df) / Math.Log(1 + n);
+            }
+        }
+
+        return rarity;
     }
 
     public static Contribution? MessageWords(Candidate candidate, ErrorProfile errors)

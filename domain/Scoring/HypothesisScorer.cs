@@ -20,7 +20,9 @@ public static class HypothesisScorer
         var notes = new List<string>();
         var candidates = CandidateBuilder.Build(input, reference, notes);
         var errors = ErrorProfile.From(input.Escalation, input.Evidence.Logs, input.Service);
-        var scored = candidates.Select(c => (Candidate: c, Contributions: Contributions(c, input, errors, reference, source, weight))).ToList();
+        var changes = candidates.Select(c => (Candidate: c, Formatting: IsFormatting(c))).Select(c => (c.Candidate, c.Formatting, Changed: ContentFeatures.ChangedText(c.Candidate, c.Formatting))).ToList();
+        var rarity = ContentFeatures.Rarity(changes.Select(c => (c.Candidate, c.Changed)), errors);
+        var scored = changes.Select(c => (c.Candidate, Contributions: Contributions(c.Candidate, c.Formatting, c.Changed, rarity, input, errors, reference, source, weight))).ToList();
         var scores = scored.Select(s => s.Contributions.Sum(c => c.Value)).ToList();
 
         var hypotheses = new List<Hypothesis>();
@@ -51,10 +53,12 @@ public static class HypothesisScorer
         return new DiagnosisResult(ranked, reference, source, Verdict(ranked, input), notes);
     }
 
+    private static bool IsFormatting(Candidate candidate) => candidate.Commits.Count > 0 && ChangeTraits.IsFormattingOnly(candidate.Files.ToList());
+
     private static List<Contribution> Contributions(
-        Candidate candidate, DiagnosisInput input, ErrorProfile errors, DateTimeOffset? reference, string source, double weight)
+        Candidate candidate, bool formattingOnly, string? changed, IReadOnlyDictionary<string, double> rarity,
+        DiagnosisInput input, ErrorProfile errors, DateTimeOffset? reference, string source, double weight)
     {
-        var formattingOnly = candidate.Commits.Count > 0 && ChangeTraits.IsFormattingOnly(candidate.Files.ToList());
         var list = new List<Contribution?>
         {
             ContextFeatures.TimeToOnset(candidate, reference, source, weight),
@@ -62,7 +66,7 @@ public static class HypothesisScorer
             ContextFeatures.Environment(candidate, input.Escalation.Environment, input.Evidence.Deployments),
             ContentFeatures.StackPaths(candidate, errors),
             DependencyFeature.Match(candidate, errors),
-            ContentFeatures.DiffTokens(candidate, errors, formattingOnly),
+            ContentFeatures.DiffTokens(candidate, errors, changed, rarity),
             ContentFeatures.MessageWords(candidate, errors),
             ContentFeatures.Risk(candidate),
             ContentFeatures.Triviality(candidate, formattingOnly),

@@ -13,18 +13,24 @@ internal static partial class Tokens
     public const double LongWord = 0.4;
     public const double ShortWord = 0.2;
 
+    private static readonly string[] Separators = [".", "-", "__"];
+
     public static Dictionary<string, double> Extract(string text)
     {
         var tokens = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (Match m in Identifier().Matches(text))
         {
             Add(tokens, m.Value, Weigh(m.Value));
-            if (m.Value.IndexOfAny(['.', '-']) >= 0)
+            // Parts count half: "Checkout__MaxPoolSize" meets "MaxPoolSize", "PricingEngineException" meets "pricing".
+            var parts = m.Value.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+            foreach (var part in parts.Length > 1 ? parts : [])
             {
-                foreach (var part in m.Value.Split('.', '-'))
-                {
-                    Add(tokens, part, Weigh(part) * 0.5);
-                }
+                Add(tokens, part, Weigh(part) * 0.5);
+            }
+
+            foreach (var word in parts.SelectMany(p => CamelWord().Matches(p).Select(w => w.Value)).Where(w => !parts.Contains(w)))
+            {
+                Add(tokens, word, Weigh(word) * 0.5);
             }
         }
 
@@ -66,6 +72,10 @@ internal static partial class Tokens
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*")]
     private static partial Regex Identifier();
 
+    // Words inside CamelCase and snake_case: "PricingEngineException" → Pricing, Engine, Exception.
+    [GeneratedRegex(@"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")]
+    private static partial Regex CamelWord();
+
     private static readonly HashSet<string> Stopwords =
     [
         // English
@@ -79,6 +89,7 @@ internal static partial class Tokens
         "customer", "customers", "users", "user", "urgent", "critical", "production", "staging", "prod", "outage", "incident",
         "request", "requests", "response", "status", "code", "http", "https", "internal", "server", "line", "stack", "trace",
         "message", "unhandled", "reported", "reports", "report", "escalation", "impact", "affected", "since",
+        "change", "changes", "changed", "wrong", "works", "working", "worked", "fine", "happen", "happens", "happened",
         // code keywords
         "public", "private", "protected", "internal", "static", "void", "class", "struct", "record", "return", "returns",
         "string", "const", "readonly", "async", "await", "task", "import", "export", "function", "true", "false", "null",

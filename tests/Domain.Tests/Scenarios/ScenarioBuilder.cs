@@ -124,9 +124,9 @@ internal sealed class ScenarioBuilder
     }
 
     /// <summary>A unified diff of one hunk: removed lines, then added lines.</summary>
-    public static ChangedFile File(string path, string[] removed, string[] added)
+    public static ChangedFile File(string path, string[] removed, string[] added, int line = 1)
     {
-        var lines = new List<string> { $"--- a/{path}", $"+++ b/{path}", $"@@ -1,{removed.Length} +1,{added.Length} @@" };
+        var lines = new List<string> { $"--- a/{path}", $"+++ b/{path}", $"@@ -{line},{removed.Length} +{line},{added.Length} @@" };
         lines.AddRange(removed.Select(l => "-" + l));
         lines.AddRange(added.Select(l => "+" + l));
         return new ChangedFile(path, null, false, false, string.Join('\n', lines) + "\n");

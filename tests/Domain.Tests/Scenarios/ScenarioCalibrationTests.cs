@@ -1,6 +1,6 @@
 namespace RagnarokOps.Domain.Tests.Scenarios;
 
-public sealed class ScenarioCalibrationTests
+public sealed class ScenarioCalibrationTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void Rank_AllScenarios_TopIsTheCulpritWhereThereIsOne()
@@ -13,7 +13,12 @@ public sealed class ScenarioCalibrationTests
     [Fact]
     public void Rank_AllScenarios_HighConfidenceOnlyWhenRight()
     {
-        var runs = ScenarioCatalog.All().Select(s => s.Run()).ToList();
+        var runs = ScenarioCatalog.All().Concat(ScenarioCatalog.Ambiguous()).Select(s => s.Run()).ToList();
+        foreach (var run in runs)
+        {
+            output.WriteLine(run.Describe());
+        }
+
         // A deployment that carries the culprit commit is right too: rolling it back removes the cause.
         var overconfident = runs.Where(r => r.Result.Hypotheses.Any(h => h.Confidence >= 0.8
                 && h.Reference != r.Scenario.Expected && !h.CommitShas.Contains(r.Scenario.Expected ?? "")))

@@ -14,6 +14,30 @@ internal static class ScenarioCatalog
         ConfigDriftOutsideGit(), ChangeAfterOnsetExcluded(),
     ];
 
+    /// <summary>Cases built to mislead: the top may be wrong, but never with confidence ≥ 0.8.</summary>
+    public static IEnumerable<ScenarioBuilder> Ambiguous() =>
+    [
+        TwoCommitsOnTheStackFile(), LoggingTweakOnTheStackFileBeforeAFlag(), QuietCommitNoEvidence(),
+    ];
+
+    public static ScenarioBuilder TwoCommitsOnTheStackFile() =>
+        new ScenarioBuilder("two commits touch the stack file with matching tokens", "g1g1")
+            .Escalation("Checkout cart totals fail", "Since 14:05 UTC: System.InvalidOperationException in ApplyTotals\n" + CartFrame)
+            .Commit("g1g1", 58, "Apply totals per line", File("src/Checkout/CartService.cs", ["        ApplyTotals(cart);"], ["        foreach (var l in cart.Lines) ApplyTotals(l);"], 87))
+            .Commit("g2g2", 61, "Guard ApplyTotals", File("src/Checkout/CartService.cs", ["    void ApplyTotals(Cart cart)"], ["    void ApplyTotals(Cart cart) // guard"], 87));
+
+    public static ScenarioBuilder LoggingTweakOnTheStackFileBeforeAFlag() =>
+        new ScenarioBuilder("a log line on the stack file just before onset; the flag is the cause", "cart-v2")
+            .Escalation("Checkout cart fails", "Since 14:05 UTC adding to the cart fails with CartVersionException.\n" + CartFrame)
+            .Flag("cart-v2", true, 45, "Serve the version 2 cart")
+            .Commit("h1h1", 62, "Log cart size", File("src/Checkout/CartService.cs", [], ["        _log.CartSize(cart.Lines.Count);"]));
+
+    public static ScenarioBuilder QuietCommitNoEvidence() =>
+        new ScenarioBuilder("a commit just before onset with nothing linking it", null)
+            .Escalation("Checkout is slow", "Since 14:05 UTC checkout answers 504 Gateway Timeout.")
+            .Commit("i1i1", 63, "Tidy the order summary page", File("src/Checkout/Views/Summary.cshtml", ["<h2>Summary</h2>"], ["<h2>Order summary</h2>"]))
+            .Deploy(31, "i1i1", 64);
+
     public static ScenarioBuilder DeployCarriesSplitSignals() =>
         new ScenarioBuilder("deploy whose commits each carry part of the signal", "7")
             .Escalation("Checkout returns 500 for card payments",
@@ -21,7 +45,7 @@ internal static class ScenarioCatalog
             .Commit("c1a1", 20, "Shorten gateway waits", File("src/Checkout/Gateway/GatewayClient.cs",
                 ["    private const int ReadTimeoutMs = 30000;"], ["    private const int ReadTimeoutMs = 300; // gateway read timeout"]))
             .Commit("c2b2", 30, "Recompute totals lazily", File("src/Checkout/CartService.cs",
-                ["        var totals = cart.Totals();"], ["        var totals = cart.LazyTotals();"]))
+                ["        var totals = cart.Totals();"], ["        var totals = cart.LazyTotals();"], 87))
             .Commit("c3c3", 40, "Tweak button colour", File("src/Checkout/wwwroot/site.css", ["  color: #111;"], ["  color: #222;"]))
             .Deploy(7, "c3c3", 62, commits: ["c1a1", "c2b2", "c3c3"]);
 
@@ -63,7 +87,7 @@ internal static class ScenarioCatalog
                 "Since 14:05 UTC adding to cart fails:\nSystem.NullReferenceException: Object reference not set\n" + CartFrame)
             .Commit("b1b1", 62, "Round invoice totals", File("src/Billing/InvoiceService.cs", ["        return total;"], ["        return Math.Round(total, 2);"]))
             .Commit("b2b2", 50, "Skip empty discounts in cart totals", File("src/Checkout/CartService.cs",
-                ["        var discount = cart.Discount ?? Discount.None;"], ["        var discount = cart.Discount;"]));
+                ["        var discount = cart.Discount ?? Discount.None;"], ["        var discount = cart.Discount;"], 87));
 
     public static ScenarioBuilder SparseLogs() =>
         new ScenarioBuilder("sparse logs", "c9c9")
@@ -95,9 +119,9 @@ internal static class ScenarioCatalog
             .Escalation("Checkout cart totals throw InvalidOperationException",
                 "Since 14:05 UTC: System.InvalidOperationException: Sequence contains no elements\n" + CartFrame)
             .Commit("f2f2", 35, "Use the first line's currency for totals", File("src/Checkout/CartService.cs",
-                ["        var currency = cart.Currency;"], ["        var currency = cart.Lines.First().Currency;"]))
+                ["        var currency = cart.Currency;"], ["        var currency = cart.Lines.First().Currency;"], 87))
             .Commit("f3f3", 63, "Reformat cart service", File("src/Checkout/CartService.cs",
-                ["        var currency = cart.Lines.First().Currency;", "    if(x){y();}"], ["        var currency  =  cart.Lines.First().Currency;", "    if (x) { y(); }"]));
+                ["        var currency = cart.Lines.First().Currency;", "    if(x){y();}"], ["        var currency  =  cart.Lines.First().Currency;", "    if (x) { y(); }"], 87));
 
     public static ScenarioBuilder MissingLogs() =>
         new ScenarioBuilder("logs missing", "a7a7")
