@@ -18,4 +18,10 @@ public sealed record DiagnosisInput(
     KnownService? Service,
     IReadOnlyList<KnownService> Services,
     IReadOnlyList<ConfigDriftEvidence> ConfigDrift,
-    bool UseEscalationTime = true);
+    bool UseEscalationTime = true)
+{
+    /// <summary>The usual input: the affected service is the escalation's best candidate among <paramref name="services"/>.</summary>
+    public static DiagnosisInput Create(
+        Escalation escalation, EvidenceBundle evidence, OnsetResult onset, IReadOnlyList<KnownService> services, IReadOnlyList<ConfigDriftEvidence>? drift = null) =>
+        new(escalation, evidence, onset, services.FirstOrDefault(s => s.Name == escalation.Service), services, drift ?? []);
+}

@@ -20,6 +20,11 @@ internal static partial class Tokens
         var tokens = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (Match m in Identifier().Matches(text))
         {
+            if (IsNoise(m.Value.ToLowerInvariant()))
+            {
+                continue;
+            }
+
             Add(tokens, m.Value, Weigh(m.Value));
             // Parts count half: "Checkout__MaxPoolSize" meets "MaxPoolSize", "PricingEngineException" meets "pricing".
             var parts = m.Value.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
