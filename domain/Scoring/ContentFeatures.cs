@@ -10,6 +10,7 @@ internal static class ContentFeatures
     public const double StackPathFull = 2.0;
     public const double StackFileName = 1.2;
     public const int NearLines = 15;
+    public const double RemovedOnly = 0.5;
     public const double TokenCap = 2.5;
     public const double PhraseWeight = 1.2;
     public const double MessageCap = 1.0;
@@ -85,12 +86,16 @@ internal static class ContentFeatures
         }
 
         var source = candidate.Flag is not null ? "flag name and description" : candidate.Drift is not null ? "config key and values" : "diff lines";
-        var changedTokens = Tokens.Extract(changed);
-        var matched = errors.Tokens.Where(t => changedTokens.ContainsKey(t.Key))
-            .Select(t => (t.Key, Value: t.Value * rarity.GetValueOrDefault(t.Key, 1.0)))
+        // The code that raises today's error is in the current tree: what a change added says more than what it removed.
+        var (added, removed) = SplitSides(changed);
+        var addedTokens = Tokens.Extract(added);
+        var removedTokens = Tokens.Extract(removed);
+        var matched = errors.Tokens.Where(t => addedTokens.ContainsKey(t.Key) || removedTokens.ContainsKey(t.Key))
+            .Select(t => (t.Key, Value: t.Value * rarity.GetValueOrDefault(t.Key, 1.0) * (addedTokens.ContainsKey(t.Key) ? 1.0 : RemovedOnly)))
             .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
         var phrases = errors.Phrases.Where(p => changed.Contains(p, StringComparison.OrdinalIgnoreCase)).ToList();
-        var value = Math.Min(TokenCap, matched.Sum(t => t.Value) + phrases.Count * PhraseWeight);
+        var phraseValue = phrases.Sum(p => added.Contains(p, StringComparison.OrdinalIgnoreCase) ? PhraseWeight : PhraseWeight * RemovedOnly);
+        var value = Math.Min(TokenCap, matched.Sum(t => t.Value) + phraseValue);
         if (value <= 0)
         {
             return new Contribution("error tokens", 0, $"no error token appears in its {source}.");
@@ -99,6 +104,17 @@ internal static class ContentFeatures
         var shown = phrases.Select(p => $"\"{p}\"").Concat(matched.Select(t => $"`{t.Key}`")).Take(6);
         var common = matched.Any(t => rarity.GetValueOrDefault(t.Key, 1.0) < 0.75) ? " (tokens most changes mention count less)" : "";
         return new Contribution("error tokens", Math.Round(value, 2), $"its {source} mention {string.Join(", ", shown)} from the error text{common}.");
+    }
+
+    private static (string Added, string Removed) SplitSides(string changed)
+    {
+        var lines = changed.Split('\n');
+        if (!lines.Any(l => l.StartsWith('+') || l.StartsWith('-')))
+        {
+            return (changed, "");
+        }
+
+        return (string.Join('\n', lines.Where(l => !l.StartsWith('-'))), string.Join('\n', lines.Where(l => l.StartsWith('-'))));
     }
 
     /// <summary>

@@ -87,4 +87,17 @@ public sealed class HypothesisScorerTests
 
         Assert.Contains(top.Contributions, c => c.Name == "docs/tests only" && c.Value < 0);
     }
+
+    [Fact]
+    public void Rank_CommitThatAddedTheMessage_BeatsTheOneThatRemovedIt()
+    {
+        var added = Commit("add", 40, File("src/Checkout/Stock.cs", [], ["throw new OrderException(\"no stock\");"]));
+        var removed = Commit("rem", 41, File("src/Checkout/Stock.cs", ["throw new OrderException(\"no stock\");"], ["return;"]));
+
+        var result = Rank([added, removed]);
+
+        Assert.Equal("add", result.Top!.Reference);
+        Assert.True(result.Hypotheses[0].Contributions.Single(c => c.Name == "error tokens").Value
+                    > result.Hypotheses[1].Contributions.Single(c => c.Name == "error tokens").Value);
+    }
 }
