@@ -9,7 +9,7 @@ public static partial class EscalationNormalizer
     {
         var text = string.Join("\n", new[] { input.Title, input.Description }.Concat(input.Notes).Where(s => !string.IsNullOrWhiteSpace(s)));
         var signatures = SignatureExtractor.Extract(text);
-        var candidates = ServiceMatcher.Match(input.Title, text, input.Labels, signatures.StackFrames, services);
+        var candidates = ServiceMatcher.Match(input.Title, text, input.Labels, signatures.StackFrames, services, signatures.Endpoints);
         var environment = Environment(input.Labels, text);
         var fingerprint = EscalationFingerprint.Compute(input.Title, signatures, candidates.Count > 0 ? candidates[0].Name : null, environment);
         return new Escalation(

@@ -4,7 +4,8 @@ namespace RagnarokOps.Domain.Escalations;
 public static class ServiceMatcher
 {
     public static IReadOnlyList<ServiceCandidate> Match(
-        string title, string text, IReadOnlyList<string> labels, IReadOnlyList<StackFrame> frames, IReadOnlyList<KnownService> services)
+        string title, string text, IReadOnlyList<string> labels, IReadOnlyList<StackFrame> frames, IReadOnlyList<KnownService> services,
+        IReadOnlyList<string>? endpoints = null)
     {
         var candidates = new List<ServiceCandidate>();
         foreach (var service in services)
@@ -42,6 +43,13 @@ public static class ServiceMatcher
                 reasons.Add($"stack frames in its paths ({string.Join(", ", owned.Take(3).Select(f => $"`{f}`"))})");
             }
 
+            var served = (endpoints ?? []).Where(e => (service.Endpoints ?? []).Any(p => Serves(p, e))).ToList();
+            if (served.Count > 0)
+            {
+                score += 4;
+                reasons.Add($"serves {string.Join(", ", served.Take(3).Select(e => $"`{e}`"))}");
+            }
+
             if (score > 0)
             {
                 candidates.Add(new ServiceCandidate(service.Name, score, reasons));
@@ -49,6 +57,20 @@ public static class ServiceMatcher
         }
 
         return candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+    }
+
+    // "POST /api/checkout" serves exactly that; "/api/checkout" serves every method under that path.
+    private static bool Serves(string pattern, string endpoint)
+    {
+        var p = pattern.Trim();
+        if (p.Contains(' ', StringComparison.Ordinal))
+        {
+            return endpoint.StartsWith(SignatureExtractor.NormalizeEndpoint(p[..p.IndexOf(' ')], p[(p.IndexOf(' ') + 1)..]), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var path = endpoint[(endpoint.IndexOf(' ') + 1)..];
+        var prefix = p.TrimEnd('/', '*');
+        return path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase);
     }
 
     // "service::checkout", "service:checkout", "checkout"

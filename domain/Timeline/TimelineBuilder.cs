@@ -46,6 +46,12 @@ public static class TimelineBuilder
                 $"config `{change.Key}` in {change.Path} ({change.Environment}): {change.OldValue ?? "unset"} → {change.NewValue ?? "unset"}", change.Key, change.WebUrl));
         }
 
+        foreach (var exception in evidence.Logs?.TopExceptions ?? [])
+        {
+            entries.Add(new(exception.First, TimelineEntryKind.FirstError,
+                $"first `{exception.Type}`: {exception.Message} ({exception.Count} in the window, last {exception.Last:HH:mm})", exception.Type, null));
+        }
+
         if (onset.FirstError is { } first && (onset.At is null || first < onset.At))
         {
             entries.Add(new(first, TimelineEntryKind.FirstError, "first error in the window", "", null));

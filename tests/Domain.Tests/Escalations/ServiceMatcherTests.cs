@@ -31,4 +31,16 @@ public sealed class ServiceMatcherTests
     {
         Assert.Empty(ServiceMatcher.Match("Login broken", "SSO fails", ["bug"], [], Services));
     }
+
+    [Fact]
+    public void Match_EndpointServed_PointsAtTheService()
+    {
+        KnownService[] services = [new("orders", [], ["src/Orders/**"], ["/api/orders"]), new("checkout", [], [], ["POST /api/checkout"])];
+
+        var orders = ServiceMatcher.Match("x", "y", [], [], services, ["GET /api/orders/42"]);
+        var checkout = ServiceMatcher.Match("x", "y", [], [], services, ["POST /api/checkout", "GET /api/ordersx"]);
+
+        Assert.Equal("serves `GET /api/orders/42`", Assert.Single(orders).Reasons.Single());
+        Assert.Equal("checkout", Assert.Single(checkout).Name);
+    }
 }
