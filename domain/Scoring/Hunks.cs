@@ -22,7 +22,7 @@ internal static partial class Hunks
     public static bool Touches(string diff, int line, int slack) => Ranges(diff).Any(r => line >= r.From - slack && line <= r.To + slack);
 
     public static string Describe(string diff) =>
-        "lines " + string.Join(", ", Ranges(diff).Take(3).Select(r => r.From == r.To
+        (Ranges(diff) is [var only] && only.From == only.To ? "line " : "lines ") + string.Join(", ", Ranges(diff).Take(3).Select(r => r.From == r.To
             ? r.From.ToString(CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{r.From}–{r.To}")));
 
