@@ -41,9 +41,17 @@ public static class OnsetDetector
         var burstErrors = best.Index < 0 ? 0 : best.After * (series.Length - best.Index);
         if (best.Index < 0 || best.Ratio < MinimumRatio || best.After <= best.Before || burstErrors < MinimumBurstErrors)
         {
-            return OnsetResult.None(
-                $"no error increase: baseline {Rate(mean)}/min, window max {max}/min",
-                mean, max, firstError);
+            // Loud from the first minute: the change point is before the window, not absent.
+            var opening = series.Take(3).Average();
+            if (mean >= 1 && opening >= 0.5 * mean)
+            {
+                return OnsetResult.None(
+                    $"errors were already at {Rate(opening)}/min when the window starts ({start:HH:mm} UTC); the onset is earlier, widen the window",
+                    mean, max, firstError);
+            }
+
+
+            return OnsetResult.None($"no error increase: baseline {Rate(mean)}/min, window max {max}/min", mean, max, firstError);
         }
 
         // The first minute of the burst that actually rises above the baseline, so a zero minute

@@ -68,4 +68,14 @@ public sealed class OnsetDetectorTests
         Assert.False(result.Found);
         Assert.Contains("too few minutes", result.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Detect_LoudFromTheStart_SaysTheOnsetIsBeforeTheWindow()
+    {
+        var result = OnsetDetector.Detect(Series(m => 10 + m % 3), Window);
+
+        Assert.False(result.Found);
+        Assert.Contains("already at", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains("widen the window", result.Explanation, StringComparison.Ordinal);
+    }
 }
