@@ -11,8 +11,23 @@ internal static class ScenarioCatalog
     [
         DeployCarriesSplitSignals(), FlagFlip(), ConfigFileChange(), DependencyBump(), NoCulpritInWindow(), TwoServices(),
         SparseLogs(), DiffContentOnly(), MergeCarriesCulprit(), FormattingOnlyNearOnset(), MissingLogs(), StagingDeployNotBlamed(),
-        ConfigDriftOutsideGit(), ChangeAfterOnsetExcluded(),
+        ConfigDriftOutsideGit(), ChangeAfterOnsetExcluded(), DeployWithCommitsMissing(), DeployWithFailedPipeline(),
     ];
+
+    public static ScenarioBuilder DeployWithCommitsMissing() =>
+        new ScenarioBuilder("deploy whose commits could not be read", "41")
+            .Escalation("Checkout errors after release", "Since 14:05 UTC checkout returns 500.")
+            .Missing("commits", "GitLab answered 500 Internal Server Error for /repository/compare")
+            .Flag("banner-text", true, 10, "Holiday banner on the home page")
+            .Deploy(41, "abcdef12", 62, commits: ["abcdef12", "abcdef11"]);
+
+    public static ScenarioBuilder DeployWithFailedPipeline() =>
+        new ScenarioBuilder("deploy after a failed test job", "j1j1")
+            .Escalation("Checkout rounding errors", "Since 14:05 UTC totals are off by a cent: RoundingException in TotalsCalculator.")
+            .Commit("j1j1", 50, "Round totals half-even", File("src/Checkout/TotalsCalculator.cs",
+                ["        return Math.Round(x, 2);"], ["        return Math.Round(x, 2, MidpointRounding.ToEven);"]))
+            .Pipeline(77, "j1j1", 55, "failed", "test:rounding")
+            .Deploy(42, "j1j1", 60);
 
     /// <summary>Cases built to mislead: the top may be wrong, but never with confidence ≥ 0.8.</summary>
     public static IEnumerable<ScenarioBuilder> Ambiguous() =>

@@ -151,4 +151,24 @@ public sealed class ScenarioTests
         Assert.DoesNotContain(run.Result.Hypotheses, h => h.Reference == "a4a4");
         Assert.Contains(run.Result.Notes, n => n.Contains("a4a4", StringComparison.Ordinal) && n.Contains("after the onset", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Rank_DeployWithCommitsMissing_BlamesTheDeploymentAndNamesTheGap()
+    {
+        var run = ScenarioCatalog.DeployWithCommitsMissing().Run();
+
+        Assert.Equal(HypothesisKind.Deployment, run.Top.Kind);
+        Assert.True(run.Top.Confidence < DiagnosisResult.Likely);
+        Assert.Contains("compare", run.Contribution(run.Top, "missing: commits").Reason, StringComparison.Ordinal);
+        Assert.Contains("Missing evidence: commits", run.Result.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rank_DeployAfterFailedTestJob_CountsThePipelineSignal()
+    {
+        var run = ScenarioCatalog.DeployWithFailedPipeline().Run();
+
+        Assert.Equal("j1j1", run.Top.Reference);
+        Assert.Contains("`test:rounding`", run.Contribution(run.Top, "pipeline signals").Reason, StringComparison.Ordinal);
+    }
 }
