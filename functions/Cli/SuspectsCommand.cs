@@ -92,6 +92,11 @@ internal static class SuspectsCommand
     {
         output.WriteLine($"Suspects in {range}: {commitCount} commit(s), merges excluded.");
         output.WriteLine(diagnosis.Verdict);
+        foreach (var note in diagnosis.Notes)
+        {
+            output.WriteLine($"note: {note}");
+        }
+
         foreach (var h in diagnosis.Hypotheses)
         {
             output.WriteLine();

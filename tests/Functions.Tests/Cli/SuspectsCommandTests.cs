@@ -108,6 +108,22 @@ public sealed class SuspectsCommandTests : IDisposable
         Assert.Contains("none.md", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Suspects_TimeInEscalation_LeavesOutLaterCommitsAndSaysSo()
+    {
+        // Commit times in the fixture are 13:00 plus one minute per git call: the culprit is at 13:06, the formatting commit at 13:15.
+        var timed = _temp.Combine("timed.md");
+        File.WriteAllText(timed, "Coupons rejected\nSince 2026-03-10T13:10:00Z customers get COUPON_EXPIRED.\n");
+
+        var (code, stdout, _) = await RunAsync("suspects", "--repo", _repo, "--range", $"{_base}..main", "--escalation", timed);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"note: commit {_formatting[..8]} went live at", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(_formatting[..10] + "  confidence", stdout, StringComparison.Ordinal);
+        Assert.Contains($"1. {_culprit[..10]}", stdout, StringComparison.Ordinal);
+        Assert.Contains("time the escalation gives", stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
