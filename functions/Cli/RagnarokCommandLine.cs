@@ -12,6 +12,7 @@ internal static class RagnarokCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(SuspectsCommand.Create());
         return root;
     }
 
