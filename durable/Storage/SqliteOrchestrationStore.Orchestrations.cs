@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+using RagnarokOps.DurableTask.Client;
+
+namespace RagnarokOps.DurableTask.Storage;
+
+internal sealed partial class SqliteOrchestrationStore
+{
+    public async Task CreateInstanceAsync(NewInstanceRequest request, DateTime visibleAt, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await _writer.WriteAsync(w =>
+        {
+            CreateInstance(w, request, visibleAt, now);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        Signal.NotifyOrchestrations();
+    }
+
+    public async Task<bool> SendEventAsync(string instanceId, HistoryEvent e, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var sent = await _writer.WriteAsync(w =>
+        {
+            var status = ReadStatus(w, instanceId);
+            if (status is null || (status is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running
+                or OrchestrationRuntimeStatus.Suspended)))
+            {
+                return false;
+            }
+
+            InsertEvent(w, instanceId, null, e with { Timestamp = now }, now);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (sent)
+        {
+            Signal.NotifyOrchestrations();
+        }
+
+        return sent;
+    }
+
+    public Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return _writer.WriteAsync<IReadOnlyList<OrchestrationWorkItem>>(w =>
+        {
+            var find = w.Command("""
+                SELECT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
+                WHERE e.VisibleAt <= $now AND (i.LockExpiration IS NULL OR i.LockExpiration < $now)
+                  AND (i.Status <> 7 OR e.EventType IN (2, 21))
+                GROUP BY e.InstanceId ORDER BY MIN(e.Id) LIMIT $n
+                """);
+            Add(find, "$now", now.Ticks);
+            Add(find, "$n", max);
+            var ids = new List<string>();
+            using (var r = find.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    ids.Add(r.GetString(0));
+                }
+            }
+
+            var items = new List<OrchestrationWorkItem>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (LockOne(w, id, owner, now) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+
+            return items;
+        }, cancellationToken);
+    }
+
+    private OrchestrationWorkItem? LockOne(SqliteWriter w, string instanceId, string owner, DateTime now)
+    {
+        var lockCmd = w.Command("UPDATE Instances SET LockOwner = $o, LockExpiration = $exp WHERE InstanceId = $i");
+        Add(lockCmd, "$o", owner);
+        Add(lockCmd, "$exp", (now + _settings.LockTimeout).Ticks);
+        Add(lockCmd, "$i", instanceId);
+        lockCmd.ExecuteNonQuery();
+
+        var events = new List<InboxEvent>();
+        var take = w.Command("""
+            UPDATE NewEvents SET DequeueCount = DequeueCount + 1 WHERE InstanceId = $i AND VisibleAt <= $now
+            RETURNING Id, ExecutionId, DequeueCount, Payload
+            """);
+        Add(take, "$i", instanceId);
+        Add(take, "$now", now.Ticks);
+        var poisoned = false;
+        using (var r = take.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var inbox = new InboxEvent(r.GetInt64(0), Str(r, 1), r.GetInt32(2), HistoryEvent.FromJson(r.GetString(3)));
+                poisoned |= inbox.DequeueCount > _settings.MaxDequeueCount;
+                events.Add(inbox);
+            }
+        }
+
+        if (poisoned)
+        {
+            FailPoisoned(w, instanceId, $"An orchestration work item was dequeued more than {_settings.MaxDequeueCount} times "
+                + "without completing (poison message); the instance was failed instead of retried again.", now);
+            return null;
+        }
+
+        events.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var get = w.Command($"SELECT {InstanceColumns} FROM Instances WHERE InstanceId = $i");
+        Add(get, "$i", instanceId);
+        InstanceRecord instance;
+        using (var r = get.ExecuteReader())
+        {
+            r.Read();
+            instance = ReadInstance(r);
+        }
+
+        return new OrchestrationWorkItem(instance, ReadHistory(w.Command(HistorySql), instance.InstanceId, instance.ExecutionId), events, owner);
+    }
+
+    private const string HistorySql =
+        "SELECT Payload FROM History WHERE InstanceId = $i AND ExecutionId = $x ORDER BY SequenceNumber";
+
+    private static List<HistoryEvent> ReadHistory(SqliteCommand cmd, string instanceId, string executionId)
+    {
+        Add(cmd, "$i", instanceId);
+        Add(cmd, "$x", executionId);
+        var history = new List<HistoryEvent>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            history.Add(HistoryEvent.FromJson(r.GetString(0)));
+        }
+
+        return history;
+    }
+
+    public async Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken)
+    {
+        await _writer.WriteAsync(w =>
+        {
+            var cmd = w.Command("UPDATE Instances SET LockOwner = NULL, LockExpiration = NULL WHERE InstanceId = $i AND LockOwner = $o");
+            Add(cmd, "$i", workItem.Instance.InstanceId);
+            Add(cmd, "$o", workItem.LockOwner);
+            return cmd.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+        Signal.NotifyOrchestrations();
+    }
+}
