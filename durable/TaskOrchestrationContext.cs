@@ -134,14 +134,10 @@ public abstract class TaskOrchestrationContext
         var timer = CreateTimer(timeout, timerCts.Token);
         var external = WaitForExternalEvent<T>(eventName, eventCts.Token);
         var winner = await Task.WhenAny(timer, external).ConfigureAwait(true);
-        if (winner == external)
-        {
-            await timerCts.CancelAsync().ConfigureAwait(true);
-        }
-        else
-        {
-            await eventCts.CancelAsync().ConfigureAwait(true);
-        }
+        // Cancel synchronously: the callbacks must run on the orchestration thread, in order, for replay to hold.
+#pragma warning disable CA1849
+        (winner == external ? timerCts : eventCts).Cancel();
+#pragma warning restore CA1849
 
         return await external.ConfigureAwait(true);
     }
