@@ -28,12 +28,6 @@ internal enum EventType
 /// <summary>One history or inbox event; a flat record so one JSON shape covers every kind.</summary>
 internal sealed record HistoryEvent(EventType Type)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     /// <summary>The sequence number of a scheduled action, or the one a completion answers; -1 when none.</summary>
     public int TaskId { get; init; } = -1;
 
@@ -70,8 +64,14 @@ internal sealed record HistoryEvent(EventType Type)
     public bool IsScheduling => Type is EventType.TaskScheduled or EventType.TimerCreated
         or EventType.SubOrchestrationInstanceCreated or EventType.EventSent;
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, HistoryJsonContext.Default.HistoryEvent);
 
     public static HistoryEvent FromJson(string json) =>
-        JsonSerializer.Deserialize<HistoryEvent>(json, Json) ?? throw new InvalidDataException("Empty history event.");
+        JsonSerializer.Deserialize(json, HistoryJsonContext.Default.HistoryEvent) ?? throw new InvalidDataException("Empty history event.");
 }
+
+/// <summary>Source-generated JSON for history rows: they are read and written on every step.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    IgnoreReadOnlyProperties = true)]
+[JsonSerializable(typeof(HistoryEvent))]
+internal sealed partial class HistoryJsonContext : JsonSerializerContext;

@@ -81,12 +81,13 @@ internal sealed partial class SqliteOrchestrationStore
     {
         await using var connection = Open();
         await using var cmd = connection.CreateCommand();
+        // Only future times: work that is visible but locked elsewhere is announced by a signal or found by polling.
         cmd.CommandText = """
             SELECT MIN(v) FROM (
-                SELECT MIN(VisibleAt) AS v FROM NewEvents
-                UNION ALL SELECT MIN(COALESCE(LockExpiration, VisibleAt)) FROM NewTasks
-                UNION ALL SELECT MIN(LockExpiration) FROM Instances WHERE LockExpiration IS NOT NULL)
+                SELECT MIN(VisibleAt) AS v FROM NewEvents WHERE VisibleAt > $now
+                UNION ALL SELECT MIN(LockExpiration) FROM NewTasks WHERE LockExpiration > $now)
             """;
+        Add(cmd, "$now", Now.Ticks);
         return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ticks ? Utc(ticks) : null;
     }
 }

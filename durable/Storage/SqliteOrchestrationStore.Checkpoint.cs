@@ -9,12 +9,22 @@ internal sealed partial class SqliteOrchestrationStore
     public async Task<CheckpointResult> CompleteOrchestrationAsync(OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         var now = Now;
+
+        // Serialize before queueing: the writer thread is the one serial resource.
+        var historyJson = checkpoint.NewHistory.Select(e => e.ToJson()).ToList();
+        var messageJson = checkpoint.Messages.Select(m => m.Event.ToJson()).ToList();
+        bool morePending;
         try
         {
-            await _writer.WriteAsync(w =>
+            morePending = await _writer.WriteAsync(w =>
             {
-                Checkpoint(w, checkpoint, now);
-                return true;
+                Checkpoint(w, checkpoint, now, historyJson, messageJson);
+
+                // Events that arrived while the step ran found the instance locked; wake a dispatcher for them now.
+                var pending = w.Command("SELECT EXISTS (SELECT 1 FROM NewEvents WHERE InstanceId = $i AND VisibleAt <= $now)");
+                Add(pending, "$i", checkpoint.WorkItem.Instance.InstanceId);
+                Add(pending, "$now", now.Ticks);
+                return pending.ExecuteScalar() is long and not 0;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConflictException)
@@ -32,7 +42,7 @@ internal sealed partial class SqliteOrchestrationStore
             Signal.NotifyActivities();
         }
 
-        if (checkpoint.Messages.Count > 0 || checkpoint.SubOrchestrations.Count > 0 || checkpoint.ContinuedAsExecutionId is not null)
+        if (morePending || checkpoint.Messages.Count > 0 || checkpoint.SubOrchestrations.Count > 0 || checkpoint.ContinuedAsExecutionId is not null)
         {
             Signal.NotifyOrchestrations();
         }
@@ -40,7 +50,7 @@ internal sealed partial class SqliteOrchestrationStore
         return CheckpointResult.Committed;
     }
 
-    private void Checkpoint(SqliteWriter w, OrchestrationCheckpoint c, DateTime now)
+    private void Checkpoint(SqliteWriter w, OrchestrationCheckpoint c, DateTime now, List<string> historyJson, List<string> messageJson)
     {
         var item = c.WorkItem;
         var instanceId = item.Instance.InstanceId;
@@ -87,8 +97,9 @@ internal sealed partial class SqliteOrchestrationStore
         else
         {
             var sequence = item.History.Count;
-            foreach (var e in c.NewHistory)
+            for (var h = 0; h < c.NewHistory.Count; h++)
             {
+                var e = c.NewHistory[h];
                 var insert = w.Command("""
                     INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, TaskId, Timestamp, Payload)
                     VALUES ($i, $x, $n, $t, $task, $ts, $p)
@@ -99,7 +110,7 @@ internal sealed partial class SqliteOrchestrationStore
                 Add(insert, "$t", (int)e.Type);
                 Add(insert, "$task", e.TaskId);
                 Add(insert, "$ts", e.Timestamp.Ticks);
-                Add(insert, "$p", e.ToJson());
+                Add(insert, "$p", historyJson[h]);
                 insert.ExecuteNonQuery();
             }
         }
@@ -141,9 +152,10 @@ internal sealed partial class SqliteOrchestrationStore
             }
         }
 
-        foreach (var m in c.Messages)
+        for (var m = 0; m < c.Messages.Count; m++)
         {
-            InsertEvent(w, m.InstanceId, m.ExecutionId, m.Event, m.VisibleAt);
+            var message = c.Messages[m];
+            InsertEvent(w, message.InstanceId, message.ExecutionId, message.Event.Type, messageJson[m], message.VisibleAt);
         }
     }
 }

@@ -39,16 +39,17 @@ internal sealed partial class SqliteOrchestrationStore
         return sent;
     }
 
-    public Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, CancellationToken cancellationToken)
     {
         var now = Now;
-        return _writer.WriteAsync<IReadOnlyList<OrchestrationWorkItem>>(w =>
+        var locked = await _writer.WriteAsync(w =>
         {
+            // Oldest visible first by the VisibleAt index; DISTINCT lets SQLite stop after $n instances.
             var find = w.Command("""
-                SELECT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
+                SELECT DISTINCT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
                 WHERE e.VisibleAt <= $now AND (i.LockExpiration IS NULL OR i.LockExpiration < $now)
                   AND (i.Status <> 7 OR e.EventType IN (2, 21))
-                GROUP BY e.InstanceId ORDER BY MIN(e.Id) LIMIT $n
+                LIMIT $n
                 """);
             Add(find, "$now", now.Ticks);
             Add(find, "$n", max);
@@ -61,7 +62,7 @@ internal sealed partial class SqliteOrchestrationStore
                 }
             }
 
-            var items = new List<OrchestrationWorkItem>(ids.Count);
+            var items = new List<LockedRows>(ids.Count);
             foreach (var id in ids)
             {
                 if (LockOne(w, id, owner, now) is { } item)
@@ -71,10 +72,21 @@ internal sealed partial class SqliteOrchestrationStore
             }
 
             return items;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Parse off the writer thread: the writer is the one serial resource, so it only moves bytes.
+        return locked.Select(l => new OrchestrationWorkItem(
+            l.Instance,
+            l.History.Select(HistoryEvent.FromJson).ToList(),
+            l.Events.Select(e => new InboxEvent(e.Id, e.ExecutionId, e.DequeueCount, HistoryEvent.FromJson(e.Payload))).OrderBy(e => e.Id).ToList(),
+            owner)).ToList();
     }
 
-    private OrchestrationWorkItem? LockOne(SqliteWriter w, string instanceId, string owner, DateTime now)
+    private sealed record RawInbox(long Id, string? ExecutionId, int DequeueCount, string Payload);
+
+    private sealed record LockedRows(InstanceRecord Instance, List<string> History, List<RawInbox> Events);
+
+    private LockedRows? LockOne(SqliteWriter w, string instanceId, string owner, DateTime now)
     {
         var lockCmd = w.Command("UPDATE Instances SET LockOwner = $o, LockExpiration = $exp WHERE InstanceId = $i");
         Add(lockCmd, "$o", owner);
@@ -82,7 +94,7 @@ internal sealed partial class SqliteOrchestrationStore
         Add(lockCmd, "$i", instanceId);
         lockCmd.ExecuteNonQuery();
 
-        var events = new List<InboxEvent>();
+        var events = new List<RawInbox>();
         var take = w.Command("""
             UPDATE NewEvents SET DequeueCount = DequeueCount + 1 WHERE InstanceId = $i AND VisibleAt <= $now
             RETURNING Id, ExecutionId, DequeueCount, Payload
@@ -94,7 +106,7 @@ internal sealed partial class SqliteOrchestrationStore
         {
             while (r.Read())
             {
-                var inbox = new InboxEvent(r.GetInt64(0), Str(r, 1), r.GetInt32(2), HistoryEvent.FromJson(r.GetString(3)));
+                var inbox = new RawInbox(r.GetInt64(0), Str(r, 1), r.GetInt32(2), r.GetString(3));
                 poisoned |= inbox.DequeueCount > _settings.MaxDequeueCount;
                 events.Add(inbox);
             }
@@ -107,7 +119,6 @@ internal sealed partial class SqliteOrchestrationStore
             return null;
         }
 
-        events.Sort((a, b) => a.Id.CompareTo(b.Id));
         var get = w.Command($"SELECT {InstanceColumns} FROM Instances WHERE InstanceId = $i");
         Add(get, "$i", instanceId);
         InstanceRecord instance;
@@ -117,21 +128,21 @@ internal sealed partial class SqliteOrchestrationStore
             instance = ReadInstance(r);
         }
 
-        return new OrchestrationWorkItem(instance, ReadHistory(w.Command(HistorySql), instance.InstanceId, instance.ExecutionId), events, owner);
+        return new LockedRows(instance, ReadHistory(w.Command(HistorySql), instance.InstanceId, instance.ExecutionId), events);
     }
 
     private const string HistorySql =
         "SELECT Payload FROM History WHERE InstanceId = $i AND ExecutionId = $x ORDER BY SequenceNumber";
 
-    private static List<HistoryEvent> ReadHistory(SqliteCommand cmd, string instanceId, string executionId)
+    private static List<string> ReadHistory(SqliteCommand cmd, string instanceId, string executionId)
     {
         Add(cmd, "$i", instanceId);
         Add(cmd, "$x", executionId);
-        var history = new List<HistoryEvent>();
+        var history = new List<string>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            history.Add(HistoryEvent.FromJson(r.GetString(0)));
+            history.Add(r.GetString(0));
         }
 
         return history;

@@ -26,6 +26,8 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
 
     public WorkSignal Signal { get; } = new();
 
+    internal (long Commits, long Writes, long BusyTicks) WriterStats => _writer.Stats;
+
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
@@ -73,7 +75,10 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
             RowId = r.GetInt64(10),
         };
 
-    private void InsertEvent(SqliteWriter w, string instanceId, string? executionId, HistoryEvent e, DateTime visibleAt)
+    private static void InsertEvent(SqliteWriter w, string instanceId, string? executionId, HistoryEvent e, DateTime visibleAt) =>
+        InsertEvent(w, instanceId, executionId, e.Type, e.ToJson(), visibleAt);
+
+    private static void InsertEvent(SqliteWriter w, string instanceId, string? executionId, EventType type, string payload, DateTime visibleAt)
     {
         var cmd = w.Command("""
             INSERT INTO NewEvents (InstanceId, ExecutionId, EventType, VisibleAt, Payload)
@@ -81,9 +86,9 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
             """);
         Add(cmd, "$i", instanceId);
         Add(cmd, "$x", executionId);
-        Add(cmd, "$t", (int)e.Type);
+        Add(cmd, "$t", (int)type);
         Add(cmd, "$v", visibleAt.Ticks);
-        Add(cmd, "$p", e.ToJson());
+        Add(cmd, "$p", payload);
         cmd.ExecuteNonQuery();
     }
 
@@ -117,7 +122,7 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <summary>Creates (or recreates a finished) instance and queues its ExecutionStarted; used by clients and sub-orchestrations.</summary>
-    private void CreateInstance(SqliteWriter w, NewInstanceRequest request, DateTime visibleAt, DateTime now)
+    private static void CreateInstance(SqliteWriter w, NewInstanceRequest request, DateTime visibleAt, DateTime now)
     {
         var status = ReadStatus(w, request.InstanceId);
         if (status is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)

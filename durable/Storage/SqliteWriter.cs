@@ -33,6 +33,13 @@ internal sealed class SqliteWriter : IAsyncDisposable
         void Fail(Exception exception);
     }
 
+    /// <summary>Gets how many commits, writes and busy ticks (Stopwatch) the writer has done; for benchmarks.</summary>
+    public (long Commits, long Writes, long BusyTicks) Stats => (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes), Interlocked.Read(ref _busy));
+
+    private long _commits;
+    private long _writes;
+    private long _busy;
+
     /// <summary>Runs <paramref name="work"/> atomically on the writer thread and returns once it is committed.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteWriter, T> work, CancellationToken cancellationToken)
     {
@@ -88,6 +95,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 batch.Add(next);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 Exec("BEGIN IMMEDIATE");
@@ -109,6 +117,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 }
 
                 Exec("COMMIT");
+                Interlocked.Increment(ref _commits);
+                Interlocked.Add(ref _writes, batch.Count);
+                Interlocked.Add(ref _busy, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             }
             catch (SqliteException ex)
             {
