@@ -16,7 +16,8 @@ internal interface IOrchestrationStore : IAsyncDisposable
     /// <summary>Adds an event to an instance's inbox; false when the instance is unknown or finished.</summary>
     Task<bool> SendEventAsync(string instanceId, HistoryEvent e, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, CancellationToken cancellationToken);
+    /// <summary>Locks up to <paramref name="max"/> instances with visible inbox events; history comes from <paramref name="cache"/> when still current.</summary>
+    Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, HistoryCache? cache, CancellationToken cancellationToken);
 
     Task<CheckpointResult> CompleteOrchestrationAsync(OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken);
 

@@ -39,7 +39,8 @@ internal sealed partial class SqliteOrchestrationStore
         return sent;
     }
 
-    public async Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(
+        string owner, int max, HistoryCache? cache, CancellationToken cancellationToken)
     {
         var now = Now;
         var locked = await _writer.WriteAsync(w =>
@@ -65,7 +66,7 @@ internal sealed partial class SqliteOrchestrationStore
             var items = new List<LockedRows>(ids.Count);
             foreach (var id in ids)
             {
-                if (LockOne(w, id, owner, now) is { } item)
+                if (LockOne(w, id, owner, now, cache) is { } item)
                 {
                     items.Add(item);
                 }
@@ -77,16 +78,16 @@ internal sealed partial class SqliteOrchestrationStore
         // Parse off the writer thread: the writer is the one serial resource, so it only moves bytes.
         return locked.Select(l => new OrchestrationWorkItem(
             l.Instance,
-            l.History.Select(HistoryEvent.FromJson).ToList(),
+            l.Cached ?? l.History!.Select(HistoryEvent.FromJson).ToList(),
             l.Events.Select(e => new InboxEvent(e.Id, e.ExecutionId, e.DequeueCount, HistoryEvent.FromJson(e.Payload))).OrderBy(e => e.Id).ToList(),
             owner)).ToList();
     }
 
     private sealed record RawInbox(long Id, string? ExecutionId, int DequeueCount, string Payload);
 
-    private sealed record LockedRows(InstanceRecord Instance, List<string> History, List<RawInbox> Events);
+    private sealed record LockedRows(InstanceRecord Instance, List<string>? History, IReadOnlyList<HistoryEvent>? Cached, List<RawInbox> Events);
 
-    private LockedRows? LockOne(SqliteWriter w, string instanceId, string owner, DateTime now)
+    private LockedRows? LockOne(SqliteWriter w, string instanceId, string owner, DateTime now, HistoryCache? cache)
     {
         var lockCmd = w.Command("UPDATE Instances SET LockOwner = $o, LockExpiration = $exp WHERE InstanceId = $i");
         Add(lockCmd, "$o", owner);
@@ -128,7 +129,22 @@ internal sealed partial class SqliteOrchestrationStore
             instance = ReadInstance(r);
         }
 
-        return new LockedRows(instance, ReadHistory(w.Command(HistorySql), instance.InstanceId, instance.ExecutionId), events);
+        if (cache is not null && cache.TryGet(instanceId, instance.ExecutionId, out var cached) && HistoryLengthIs(w, instance, cached.Count))
+        {
+            return new LockedRows(instance, null, cached, events);
+        }
+
+        return new LockedRows(instance, ReadHistory(w.Command(HistorySql), instance.InstanceId, instance.ExecutionId), null, events);
+    }
+
+    /// <summary>Whether the stored history has exactly <paramref name="count"/> events (a range probe on the key, not a scan).</summary>
+    private static bool HistoryLengthIs(SqliteWriter w, InstanceRecord instance, int count)
+    {
+        var cmd = w.Command("SELECT COUNT(*) FROM History WHERE InstanceId = $i AND ExecutionId = $x AND SequenceNumber >= $from");
+        Add(cmd, "$i", instance.InstanceId);
+        Add(cmd, "$x", instance.ExecutionId);
+        Add(cmd, "$from", Math.Max(0, count - 1));
+        return cmd.ExecuteScalar() is long n && n == (count > 0 ? 1 : 0);
     }
 
     private const string HistorySql =

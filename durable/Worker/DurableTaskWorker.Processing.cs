@@ -18,18 +18,44 @@ internal sealed partial class DurableTaskWorker
             var result = await _store.CompleteOrchestrationAsync(checkpoint, CancellationToken.None).ConfigureAwait(false);
             if (result == CheckpointResult.Conflict)
             {
+                _historyCache.Remove(item.Instance.InstanceId);
                 Log.StepConflict(_logger, item.Instance.InstanceId);
             }
             else
             {
+                RememberHistory(item, checkpoint);
                 Log.StepCommitted(_logger, item.Instance.InstanceId, checkpoint.Status.ToString());
             }
         }
         catch (Exception ex)
         {
+            _historyCache.Remove(item.Instance.InstanceId);
             Log.StepFailed(_logger, item.Instance.InstanceId, ex);
             await _store.AbandonOrchestrationAsync(item, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    private void RememberHistory(OrchestrationWorkItem item, OrchestrationCheckpoint checkpoint)
+    {
+        var id = item.Instance.InstanceId;
+        if (checkpoint.ContinuedAsExecutionId is not null || checkpoint.Status is Client.OrchestrationRuntimeStatus.Completed
+            or Client.OrchestrationRuntimeStatus.Failed or Client.OrchestrationRuntimeStatus.Terminated)
+        {
+            _historyCache.Remove(id);
+            return;
+        }
+
+        if (checkpoint.NewHistory.Count == 0)
+        {
+            _historyCache.Set(id, item.Instance.ExecutionId, item.History);
+            return;
+        }
+
+        // A new list each time: the cached one may still be read by nobody else, but never mutate what was shared.
+        var history = new List<HistoryEvent>(item.History.Count + checkpoint.NewHistory.Count);
+        history.AddRange(item.History);
+        history.AddRange(checkpoint.NewHistory);
+        _historyCache.Set(id, item.Instance.ExecutionId, history);
     }
 
     private async Task RunActivityAsync(ActivityWorkItem item)

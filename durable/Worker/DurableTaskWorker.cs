@@ -19,6 +19,7 @@ internal sealed partial class DurableTaskWorker : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OrchestrationStep _step;
+    private readonly HistoryCache _historyCache = new();
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public DurableTaskWorker(
@@ -48,7 +49,7 @@ internal sealed partial class DurableTaskWorker : BackgroundService
             RunLoopAsync(
                 "orchestrations",
                 _options.MaxConcurrentOrchestrations,
-                (n, ct) => _store.LockNextOrchestrationsAsync(_owner, n, ct),
+                (n, ct) => _store.LockNextOrchestrationsAsync(_owner, n, _historyCache, ct),
                 RunOrchestrationAsync,
                 _store.Signal.WaitForOrchestrationsAsync,
                 stoppingToken),

@@ -6,8 +6,11 @@ public sealed class DurableTaskWorkerOptions
     /// <summary>Gets or sets how many activities may run at once.</summary>
     public int MaxConcurrentActivities { get; set; } = 100;
 
-    /// <summary>Gets or sets how many orchestration episodes may run at once.</summary>
-    public int MaxConcurrentOrchestrations { get; set; } = 16;
+    /// <summary>
+    /// Gets or sets how many orchestration steps may be in flight at once (replaying or waiting for their commit);
+    /// replay itself is short, so most of them wait on the group commit.
+    /// </summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
 
     /// <summary>
     /// Gets or sets how often a work item may be handed out before it counts as poison and fails its instance.
