@@ -56,7 +56,7 @@ public sealed class DurableTaskWorkerTests
             .AddOrchestratorFunc<object?, string>("Wait", async (ctx, _) => await ctx.WaitForExternalEvent<string>("go")));
         await engine.Client.ScheduleNewOrchestrationInstanceAsync("Wait", new StartOrchestrationOptions("dup"));
 
-        var error = await Assert.ThrowsAsync<Storage.InstanceAlreadyExistsException>(
+        var error = await Assert.ThrowsAsync<DurableTask.Storage.InstanceAlreadyExistsException>(
             () => engine.Client.ScheduleNewOrchestrationInstanceAsync("Wait", new StartOrchestrationOptions("dup")));
         await engine.Client.RaiseEventAsync("dup", "go", "first");
         var first = await engine.CompleteAsync("dup");
@@ -123,7 +123,7 @@ public sealed class DurableTaskWorkerTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(3, result.ReadOutputAs<int>());
-        Assert.Equal(2, history.Count(h => h.Type == Storage.EventType.TimerFired));
+        Assert.Equal(2, history.Count(h => h.Type == DurableTask.Storage.EventType.TimerFired));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class TimersAndEventsTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.True(result.ReadOutputAs<bool>());
-        Assert.Equal(3, history.Count(h => h.Type == Storage.EventType.TimerFired));
+        Assert.Equal(3, history.Count(h => h.Type == DurableTask.Storage.EventType.TimerFired));
     }
 
     [Fact]
