@@ -69,7 +69,8 @@ public static partial class ManagementApiEndpoints
         string.IsNullOrEmpty(value)
             ? null
             : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => Enum.Parse<OrchestrationRuntimeStatus>(s, ignoreCase: true))
+                .Select(s => Enum.TryParse<OrchestrationRuntimeStatus>(s, ignoreCase: true, out var status) ? status : (OrchestrationRuntimeStatus?)null)
+                .OfType<OrchestrationRuntimeStatus>()
                 .ToList();
 
     private static DateTimeOffset? ParseTime(string? value) =>
