@@ -12,6 +12,8 @@ if (args.Length != 1)
     return 2;
 }
 
+// Instances with seed >= 20 wait at a gate until the test creates this file, so the first run cannot finish them.
+var release = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(args[0]))!, "release");
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Services.AddDurableTaskWorker(b => b
@@ -21,9 +23,18 @@ builder.Services.AddDurableTaskWorker(b => b
             await Task.Delay(5).ConfigureAwait(false);
             return n * 2;
         })
+        .AddActivityFunc<int, int>("Gate", async (_, seed) =>
+        {
+            while (seed >= 20 && !File.Exists(release))
+            {
+                await Task.Delay(20).ConfigureAwait(false);
+            }
+
+            return 0;
+        })
         .AddOrchestratorFunc<int, int>("CrashFlow", async (ctx, seed) =>
         {
-            var total = 0;
+            var total = await ctx.CallActivityAsync<int>("Gate", seed);
             for (var i = 0; i < 10; i++)
             {
                 total += await ctx.CallActivityAsync<int>("Double", seed + i);
