@@ -140,6 +140,15 @@ public abstract class DurableTaskClient : IAsyncDisposable
     public abstract Task<OrchestrationMetadata?> GetInstanceAsync(
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default);
 
+    /// <summary>Gets an instance's metadata (the older Microsoft.DurableTask name of <see cref="GetInstanceAsync(string, bool, CancellationToken)"/>).</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="getInputsAndOutputs">Whether to include inputs and outputs.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The metadata, or <c>null</c> when unknown.</returns>
+    public virtual Task<OrchestrationMetadata?> GetInstancesAsync(
+        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
+        GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken);
+
     /// <summary>Lists instances matching a query.</summary>
     /// <param name="filter">The query; <c>null</c> for all.</param>
     /// <returns>The instances, read page by page.</returns>

@@ -132,7 +132,7 @@ public sealed class LifecycleTests
             .AddOrchestratorFunc<object?, string>("Later", (_, _) => Task.FromResult("ran")));
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Later",
-            new StartOrchestrationOptions(StartAt: DateTimeOffset.UtcNow.AddMilliseconds(500)));
+            new StartOrchestrationOptions(StartAt: DateTimeOffset.UtcNow.AddSeconds(2)));
         var before = await engine.Client.GetInstanceAsync(id);
         var result = await engine.CompleteAsync(id);
 
