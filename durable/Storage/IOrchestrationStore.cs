@@ -31,6 +31,9 @@ internal interface IOrchestrationStore : IAsyncDisposable
     /// <summary>The earliest time a currently invisible inbox event or task becomes visible, if any.</summary>
     Task<DateTime?> GetNextVisibleTimeAsync(CancellationToken cancellationToken);
 
+    /// <summary>Releases the locks of owners <paramref name="isDead"/> says are gone; returns how many rows were freed.</summary>
+    Task<int> ReleaseLocksAsync(Func<string, bool> isDead, CancellationToken cancellationToken);
+
     Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(InstanceFilter filter, long afterRowId, int pageSize, CancellationToken cancellationToken);

@@ -90,4 +90,34 @@ internal sealed partial class SqliteOrchestrationStore
         Add(cmd, "$now", Now.Ticks);
         return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ticks ? Utc(ticks) : null;
     }
+
+    public Task<int> ReleaseLocksAsync(Func<string, bool> isDead, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(w =>
+        {
+            var owners = new List<string>();
+            using (var r = w.Command("SELECT LockOwner FROM Instances WHERE LockOwner IS NOT NULL UNION SELECT LockOwner FROM NewTasks WHERE LockOwner IS NOT NULL").ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    owners.Add(r.GetString(0));
+                }
+            }
+
+            var freed = 0;
+            foreach (var owner in owners.Where(isDead))
+            {
+                foreach (var sql in new[]
+                {
+                    "UPDATE Instances SET LockOwner = NULL, LockExpiration = NULL WHERE LockOwner = $o",
+                    "UPDATE NewTasks SET LockOwner = NULL, LockExpiration = NULL WHERE LockOwner = $o",
+                })
+                {
+                    var cmd = w.Command(sql);
+                    Add(cmd, "$o", owner);
+                    freed += cmd.ExecuteNonQuery();
+                }
+            }
+
+            return freed;
+        }, cancellationToken);
 }

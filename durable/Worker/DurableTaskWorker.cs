@@ -20,7 +20,7 @@ internal sealed partial class DurableTaskWorker : BackgroundService
     private readonly ILogger _logger;
     private readonly OrchestrationStep _step;
     private readonly HistoryCache _historyCache = new();
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner = LockOwners.NewOwner();
 
     public DurableTaskWorker(
         IOrchestrationStore store,
@@ -42,10 +42,18 @@ internal sealed partial class DurableTaskWorker : BackgroundService
     private ITaskOrchestrator? ResolveOrchestrator(string name) =>
         _registry.Orchestrators.TryGetValue(name, out var factory) ? factory(_services) : null;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Log.WorkerStarted(_logger, _owner);
-        return Task.WhenAll(
+
+        // A worker of this machine that was killed leaves its locks behind; free them now instead of after the timeout.
+        var freed = await _store.ReleaseLocksAsync(LockOwners.IsDeadLocalOwner, stoppingToken).ConfigureAwait(false);
+        if (freed > 0)
+        {
+            Log.OrphanedLocksReleased(_logger, freed);
+        }
+
+        await Task.WhenAll(
             RunLoopAsync(
                 "orchestrations",
                 _options.MaxConcurrentOrchestrations,
@@ -59,7 +67,7 @@ internal sealed partial class DurableTaskWorker : BackgroundService
                 (n, ct) => _store.LockNextActivitiesAsync(_owner, n, ct),
                 RunActivityAsync,
                 _store.Signal.WaitForActivitiesAsync,
-                stoppingToken));
+                stoppingToken)).ConfigureAwait(false);
     }
 
     private async Task RunLoopAsync<T>(

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(5007, LogLevel.Warning, "Orchestration {InstanceId} failed as non-deterministic: {Message}")]
     public static partial void NonDeterministic(ILogger logger, string instanceId, string message);
+
+    [LoggerMessage(5008, LogLevel.Information, "Released {Count} locks left by workers of this machine that are no longer running")]
+    public static partial void OrphanedLocksReleased(ILogger logger, int count);
 }
