@@ -43,6 +43,7 @@ internal sealed partial class SqliteOrchestrationStore
     public async Task<bool> CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken)
     {
         var now = Now;
+        var payload = (result with { Timestamp = now }).ToJson();
         var committed = await _writer.WriteAsync(w =>
         {
             var del = w.Command("DELETE FROM NewTasks WHERE Id = $id AND LockOwner = $o");
@@ -54,20 +55,18 @@ internal sealed partial class SqliteOrchestrationStore
                 return false;
             }
 
-            var exec = w.Command("SELECT ExecutionId, Status FROM Instances WHERE InstanceId = $i");
-            Add(exec, "$i", workItem.InstanceId);
-            using (var r = exec.ExecuteReader())
-            {
-                if (!r.Read() || r.GetString(0) != workItem.ExecutionId
-                    || (OrchestrationRuntimeStatus)r.GetInt32(1) is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed
-                        or OrchestrationRuntimeStatus.Terminated)
-                {
-                    return false;
-                }
-            }
-
-            InsertEvent(w, workItem.InstanceId, workItem.ExecutionId, result with { Timestamp = now }, now);
-            return true;
+            // Only an execution that still runs gets the result; a finished or continued-as-new one drops it.
+            var insert = w.Command("""
+                INSERT INTO NewEvents (InstanceId, ExecutionId, EventType, VisibleAt, Payload)
+                SELECT $i, $x, $t, $v, $p
+                WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $i AND ExecutionId = $x AND Status NOT IN (1, 3, 5))
+                """);
+            Add(insert, "$i", workItem.InstanceId);
+            Add(insert, "$x", workItem.ExecutionId);
+            Add(insert, "$t", (int)result.Type);
+            Add(insert, "$v", now.Ticks);
+            Add(insert, "$p", payload);
+            return insert.ExecuteNonQuery() == 1;
         }, cancellationToken).ConfigureAwait(false);
         if (committed)
         {

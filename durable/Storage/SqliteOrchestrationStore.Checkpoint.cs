@@ -11,14 +11,14 @@ internal sealed partial class SqliteOrchestrationStore
         var now = Now;
 
         // Serialize before queueing: the writer thread is the one serial resource.
-        var historyJson = checkpoint.NewHistory.Select(e => e.ToJson()).ToList();
+        var historyRows = HistoryRows(checkpoint.NewHistory);
         var messageJson = checkpoint.Messages.Select(m => m.Event.ToJson()).ToList();
         bool morePending;
         try
         {
             morePending = await _writer.WriteAsync(w =>
             {
-                Checkpoint(w, checkpoint, now, historyJson, messageJson);
+                Checkpoint(w, checkpoint, now, historyRows, messageJson);
 
                 // Events that arrived while the step ran found the instance locked; wake a dispatcher for them now.
                 var pending = w.Command("SELECT EXISTS (SELECT 1 FROM NewEvents WHERE InstanceId = $i AND VisibleAt <= $now)");
@@ -50,7 +50,30 @@ internal sealed partial class SqliteOrchestrationStore
         return CheckpointResult.Committed;
     }
 
-    private void Checkpoint(SqliteWriter w, OrchestrationCheckpoint c, DateTime now, List<string> historyJson, List<string> messageJson)
+    /// <summary>The new history as one JSON array of [type, taskId, timestamp, payload], inserted by one statement.</summary>
+    private static string HistoryRows(IReadOnlyList<HistoryEvent> events)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var e in events)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue((int)e.Type);
+                json.WriteNumberValue(e.TaskId);
+                json.WriteNumberValue(e.Timestamp.Ticks);
+                json.WriteStringValue(e.ToJson());
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private void Checkpoint(SqliteWriter w, OrchestrationCheckpoint c, DateTime now, string historyRows, List<string> messageJson)
     {
         var item = c.WorkItem;
         var instanceId = item.Instance.InstanceId;
@@ -75,13 +98,13 @@ internal sealed partial class SqliteOrchestrationStore
             throw new ConflictException($"Instance '{instanceId}' is no longer locked by {item.LockOwner}.");
         }
 
-        foreach (var id in c.ConsumedEventIds)
+        if (c.ConsumedEventIds.Count > 0)
         {
-            var del = w.Command("DELETE FROM NewEvents WHERE Id = $id");
-            Add(del, "$id", id);
-            if (del.ExecuteNonQuery() != 1)
+            var del = w.Command("DELETE FROM NewEvents WHERE Id IN (SELECT value FROM json_each($ids))");
+            Add(del, "$ids", "[" + string.Join(",", c.ConsumedEventIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]");
+            if (del.ExecuteNonQuery() != c.ConsumedEventIds.Count)
             {
-                throw new ConflictException($"Inbox event {id} of '{instanceId}' was already consumed.");
+                throw new ConflictException($"Inbox events of '{instanceId}' were already consumed.");
             }
         }
 
@@ -96,21 +119,19 @@ internal sealed partial class SqliteOrchestrationStore
         }
         else
         {
-            var sequence = item.History.Count;
-            for (var h = 0; h < c.NewHistory.Count; h++)
+            if (c.NewHistory.Count > 0)
             {
-                var e = c.NewHistory[h];
+                // Sequence numbers continue the history this step replayed; a clash means another worker got there first.
                 var insert = w.Command("""
                     INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, TaskId, Timestamp, Payload)
-                    VALUES ($i, $x, $n, $t, $task, $ts, $p)
+                    SELECT $i, $x, $start + j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
+                           json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]')
+                    FROM json_each($rows) AS j
                     """);
                 Add(insert, "$i", instanceId);
                 Add(insert, "$x", executionId);
-                Add(insert, "$n", sequence++);
-                Add(insert, "$t", (int)e.Type);
-                Add(insert, "$task", e.TaskId);
-                Add(insert, "$ts", e.Timestamp.Ticks);
-                Add(insert, "$p", historyJson[h]);
+                Add(insert, "$start", item.History.Count);
+                Add(insert, "$rows", historyRows);
                 insert.ExecuteNonQuery();
             }
         }

@@ -89,11 +89,16 @@ internal sealed partial class SqliteOrchestrationStore
 
     private LockedRows? LockOne(SqliteWriter w, string instanceId, string owner, DateTime now, HistoryCache? cache)
     {
-        var lockCmd = w.Command("UPDATE Instances SET LockOwner = $o, LockExpiration = $exp WHERE InstanceId = $i");
+        var lockCmd = w.Command($"UPDATE Instances SET LockOwner = $o, LockExpiration = $exp WHERE InstanceId = $i RETURNING {InstanceColumns}");
         Add(lockCmd, "$o", owner);
         Add(lockCmd, "$exp", (now + _settings.LockTimeout).Ticks);
         Add(lockCmd, "$i", instanceId);
-        lockCmd.ExecuteNonQuery();
+        InstanceRecord instance;
+        using (var r = lockCmd.ExecuteReader())
+        {
+            r.Read();
+            instance = ReadInstance(r);
+        }
 
         var events = new List<RawInbox>();
         var take = w.Command("""
@@ -118,15 +123,6 @@ internal sealed partial class SqliteOrchestrationStore
             FailPoisoned(w, instanceId, $"An orchestration work item was dequeued more than {_settings.MaxDequeueCount} times "
                 + "without completing (poison message); the instance was failed instead of retried again.", now);
             return null;
-        }
-
-        var get = w.Command($"SELECT {InstanceColumns} FROM Instances WHERE InstanceId = $i");
-        Add(get, "$i", instanceId);
-        InstanceRecord instance;
-        using (var r = get.ExecuteReader())
-        {
-            r.Read();
-            instance = ReadInstance(r);
         }
 
         if (cache is not null && cache.TryGet(instanceId, instance.ExecutionId, out var cached) && HistoryLengthIs(w, instance, cached.Count))
