@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace RagnarokOps.DurableTask.Worker;
+
+/// <summary>Lock owner names (<c>machine:pid:guid</c>) and how to tell that a local owner's process is gone.</summary>
+internal static class LockOwners
+{
+    public static string NewOwner() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// True only for an owner on this machine whose process no longer runs; owners elsewhere, or whose pid is alive
+    /// (even if reused), keep their locks until they expire.
+    /// </summary>
+    public static bool IsDeadLocalOwner(string owner)
+    {
+        var parts = owner.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+}
