@@ -11,6 +11,7 @@ internal static class RagnarokCommandLine
         var root = new RootCommand("RagnarokOps: turns a critical customer escalation into a reproducible engineering case in GitLab.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ClassifyCommand.Create());
         return root;
     }
 

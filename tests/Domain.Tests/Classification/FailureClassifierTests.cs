@@ -34,10 +34,11 @@ public sealed class FailureClassifierTests
 
         var chunk = Assert.IsType<FailureChunk>(result.Chunk);
         Assert.Equal("java-compile-error", chunk.RuleId);
-        Assert.Equal(4, chunk.StartLine);
-        Assert.Equal(4, Hit(result, "java-compile-error").FirstLine);
-        Assert.Equal(6, Hit(result, "java-compile-error").LastLine);
-        Assert.Equal(2, Hit(result, "java-compile-error").Count);
+        Assert.Equal(6, chunk.StartLine);
+        Assert.Equal(8, chunk.EndLine);
+        Assert.EndsWith("location: variable pricing of type com.acme.orders.Pricing", chunk.Text, StringComparison.Ordinal);
+        Assert.Equal(1, Hit(result, "java-compile-error").Count);
+        Assert.Equal(4, Hit(result, "build-failed").FirstLine);
     }
 
     [Fact]
@@ -248,7 +249,7 @@ public sealed class FailureClassifierTests
         var result = Classify(SampleLogs.JavaCompileError, new ClassificationOptions(CollectMatches: true));
 
         Assert.Equal(
-            [new(4, "java-compile-error"), new(6, "java-compile-error"), new(10, "build-failed"), new(11, "ci-job-failed")],
+            [new(4, "build-failed"), new(6, "java-compile-error"), new(10, "build-failed"), new(11, "ci-job-failed")],
             result.Matches!);
     }
 
