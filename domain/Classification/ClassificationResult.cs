@@ -15,12 +15,15 @@ public sealed record FailureChunk(long StartLine, long EndLine, string Text, str
 /// What a log says: the matched rules in order of first appearance, the failure chunk, and when there is no chunk,
 /// why (<see cref="NoChunkReason"/>). A missing answer always says why.
 /// </summary>
+/// <param name="Lines">Lines read, counted as <see cref="TextReader.ReadLine"/> counts them.</param>
+/// <param name="MatchedLines">Lines that matched at least one rule.</param>
 public sealed record ClassificationResult(
     IReadOnlyList<RuleHit> Rules,
     FailureChunk? Chunk,
     string? NoChunkReason,
     long Lines,
-    IReadOnlyList<LineMatch>? Matches)
+    IReadOnlyList<LineMatch>? Matches,
+    long MatchedLines = 0)
 {
     public bool HasFailure => Chunk is not null;
 }

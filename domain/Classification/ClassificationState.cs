@@ -11,6 +11,7 @@ internal sealed class ClassificationState
     private readonly List<int> _order = [];
     private readonly List<LineMatch>? _matches;
     private int _stamp;
+    private long _matchedLines;
 
     public ClassificationState(FailureClassifier classifier, ClassificationOptions options)
     {
@@ -44,6 +45,7 @@ internal sealed class ClassificationState
     public void Record(LineScanner scanner, ReadOnlySpan<char> line)
     {
         var number = scanner.LineNumber;
+        _matchedLines++;
         LineRules.Sort();
         var best = -1;
         foreach (var r in LineRules)
@@ -80,7 +82,7 @@ internal sealed class ClassificationState
                 : $"no failure found: none of the {_classifier.Rules.Count} rules matched any of the {lines} lines";
         }
 
-        return new ClassificationResult(hits, Chunk?.ToChunk(), reason, lines, _matches);
+        return new ClassificationResult(hits, Chunk?.ToChunk(), reason, lines, _matches, _matchedLines);
     }
 
     private List<string> Before(LineScanner scanner, int rule)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace RagnarokOps.Domain.Classification;
@@ -8,9 +7,9 @@ namespace RagnarokOps.Domain.Classification;
 /// regexes and the literal prefilter) and reuse it: it is immutable and thread-safe; each call keeps its own state.
 /// </summary>
 /// <remarks>
-/// Speed comes from the prefilter: every pattern's required literals go into one <see cref="SearchValues{T}"/>
-/// searched per line with a vectorised multi-string search; only the patterns whose literal occurs on the line are
-/// run. Patterns without a usable literal (see <see cref="RegexLiterals"/>) run on every line.
+/// Speed comes from the prefilter: every pattern's required literals go into one <see cref="LiteralPrefilter"/>
+/// that finds, in a single pass over the line, where any of them may start; only the patterns whose literal occurs
+/// on the line are run. Patterns without a usable literal (see <see cref="RegexLiterals"/>) run on every line.
 /// </remarks>
 public sealed class FailureClassifier
 {
@@ -18,15 +17,14 @@ public sealed class FailureClassifier
 
     private readonly CompiledPattern[] _patterns;
     private readonly int[] _alwaysRun;
-    private readonly SearchValues<string>? _literals;
-    private readonly Dictionary<char, (string Literal, int[] Patterns)[]> _byFirstChar;
+    private readonly LiteralPrefilter? _prefilter;
     private readonly Regex?[] _before;
 
     public FailureClassifier(RuleSet rules)
     {
         Rules = rules.Rules;
         var patterns = new List<CompiledPattern>();
-        var literalPatterns = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var literalPatterns = new Dictionary<(string Literal, bool CaseSensitive), List<int>>();
         var always = new List<int>();
         _before = new Regex?[Rules.Count];
         for (var r = 0; r < Rules.Count; r++)
@@ -48,11 +46,12 @@ public sealed class FailureClassifier
                     continue;
                 }
 
+                var caseSensitive = !RegexLiterals.IgnoresCase(pattern);
                 foreach (var literal in literals)
                 {
-                    if (!literalPatterns.TryGetValue(literal, out var list))
+                    if (!literalPatterns.TryGetValue((literal, caseSensitive), out var list))
                     {
-                        literalPatterns[literal] = list = [];
+                        literalPatterns[(literal, caseSensitive)] = list = [];
                     }
 
                     list.Add(index);
@@ -62,10 +61,7 @@ public sealed class FailureClassifier
 
         _patterns = [.. patterns];
         _alwaysRun = [.. always];
-        _literals = literalPatterns.Count == 0 ? null : SearchValues.Create([.. literalPatterns.Keys], StringComparison.OrdinalIgnoreCase);
-        _byFirstChar = literalPatterns
-            .GroupBy(kv => char.ToLowerInvariant(kv.Key[0]))
-            .ToDictionary(g => g.Key, g => g.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray());
+        _prefilter = literalPatterns.Count == 0 ? null : new LiteralPrefilter(literalPatterns.Select(kv => new LiteralPrefilter.Entry(kv.Key.Literal, kv.Key.CaseSensitive, [.. kv.Value])));
         UnfilteredPatterns = always.Select(i => Rules[_patterns[i].Rule].Id).Distinct().ToList();
     }
 
@@ -112,46 +108,25 @@ public sealed class FailureClassifier
             any |= TryPattern(p, line, state, stamp);
         }
 
-        if (_literals is null)
+        if (_prefilter is null)
         {
             return any;
         }
 
-        var offset = 0;
-        while (offset < line.Length)
+        for (var at = _prefilter.Next(line, 0, out var candidates); at >= 0; at = _prefilter.Next(line, at + 1, out candidates))
         {
-            var hit = line[offset..].IndexOfAny(_literals);
-            if (hit < 0)
+            foreach (var candidate in candidates)
             {
-                break;
-            }
-
-            hit += offset;
-            if (_byFirstChar.TryGetValue(char.ToLowerInvariant(line[hit]), out var candidates))
-            {
-                foreach (var (literal, patterns) in candidates)
+                if (!candidate.At(line, at))
                 {
-                    if (!line[hit..].StartsWith(literal, StringComparison.OrdinalIgnoreCase))
-                    {
-                        continue;
-                    }
-
-                    foreach (var p in patterns)
-                    {
-                        any |= TryPattern(p, line, state, stamp);
-                    }
+                    continue;
                 }
-            }
-            else
-            {
-                // A literal whose first char lower-cases differently (rare non-ASCII): try every pattern once.
-                for (var p = 0; p < _patterns.Length; p++)
+
+                foreach (var p in candidate.Patterns)
                 {
                     any |= TryPattern(p, line, state, stamp);
                 }
             }
-
-            offset = hit + 1;
         }
 
         return any;

@@ -1,17 +1,21 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace RagnarokOps.Domain.Classification;
 
 /// <summary>
 /// Finds literal text a regular expression cannot match without: a set of strings of which at least one must occur
-/// in any matching line (compared case-insensitively, so the set is safe for <c>(?i)</c> patterns too).
+/// in any matching line (compared case-insensitively when <see cref="IgnoresCase"/> says the pattern does).
 /// It lets the classifier skip the regex for the vast majority of log lines, which contain none of them.
 /// The answer is conservative: when in doubt (a construct it does not model) it returns null and the regex runs on every line.
 /// </summary>
-internal static class RegexLiterals
+internal static partial class RegexLiterals
 {
     public const int MinLength = 3;
+
+    /// <summary>True when the pattern may match regardless of case (an inline <c>i</c> option anywhere in it).</summary>
+    public static bool IgnoresCase(string pattern) => InlineIgnoreCase().IsMatch(pattern);
 
     /// <summary>The required literals of <paramref name="pattern"/>, or null when it has none worth using.</summary>
     public static IReadOnlyList<string>? Required(string pattern)
@@ -27,6 +31,9 @@ internal static class RegexLiterals
             return null;
         }
     }
+
+    [GeneratedRegex(@"\(\?[imnsx-]*i")]
+    private static partial Regex InlineIgnoreCase();
 
     private sealed class Parser(string pattern)
     {
@@ -59,7 +66,7 @@ internal static class RegexLiterals
                     continue;
                 }
 
-                return complete ? union.Distinct(StringComparer.OrdinalIgnoreCase).ToList() : null;
+                return complete ? union.Distinct(StringComparer.Ordinal).ToList() : null;
             }
         }
 
@@ -135,8 +142,9 @@ internal static class RegexLiterals
                     return;
                 }
 
-                run.Append(literal.Value);
-                if (max != 1)
+                // "x{3,}" guarantees "xxx" here; "x+" guarantees one x.
+                run.Append(literal.Value, Math.Min(min, 8));
+                if (max != min)
                 {
                     // "a+" or "a{2,}": the char is there at least once, but what follows is not adjacent to it.
                     Flush();

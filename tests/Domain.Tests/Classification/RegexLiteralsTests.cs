@@ -65,4 +65,20 @@ public sealed class RegexLiteralsTests
             }
         }
     }
+
+    [Fact]
+    public void Required_CountedRepeat_GuaranteesThatManyChars()
+    {
+        Assert.Equal([" ___"], RegexLiterals.Required(@"^_{3,} [\w.]+ _{3,}$"));
+    }
+
+    [Theory]
+    [InlineData("(?i)rate limit", true)]
+    [InlineData("a(?i:b)c", true)]
+    [InlineData("(?m)^x", false)]
+    [InlineData("plain", false)]
+    public void IgnoresCase_InlineOption_Detected(string pattern, bool expected)
+    {
+        Assert.Equal(expected, RegexLiterals.IgnoresCase(pattern));
+    }
 }
