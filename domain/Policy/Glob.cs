@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RagnarokOps.Domain.Policy;
+
+/// <summary>
+/// A path glob matched against a whole repository-relative path ('/' separated): <c>*</c> and <c>?</c> stay within
+/// one segment, <c>**</c> spans segments (<c>a/**/b</c> also matches <c>a/b</c>), <c>[abc]</c>/<c>[!a-z]</c> are
+/// classes and a backslash escapes. The same translation backs <c>.ragnarokignore</c> and CODEOWNERS patterns.
+/// </summary>
+public sealed class Glob
+{
+    private readonly Regex _regex;
+
+    private Glob(string pattern, Regex regex)
+    {
+        Pattern = pattern;
+        _regex = regex;
+    }
+
+    public string Pattern { get; }
+
+    public static Glob Parse(string pattern) =>
+        new(pattern, new Regex("^" + ToRegex(pattern) + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+
+    public static bool TryParse(string pattern, out Glob? glob, out string? error)
+    {
+        try
+        {
+            glob = Parse(pattern);
+            error = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            glob = null;
+            error = $"invalid glob '{pattern}': {ex.Message}";
+            return false;
+        }
+    }
+
+    public bool IsMatch(string path) => _regex.IsMatch(path.Replace('\\', '/').TrimStart('/'));
+
+    /// <summary>The regex body (no anchors) for a glob.</summary>
+    internal static string ToRegex(string glob)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            switch (c)
+            {
+                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
+                    var atStart = i == 0 || glob[i - 1] == '/';
+                    i++;
+                    if (atStart && i + 1 < glob.Length && glob[i + 1] == '/')
+                    {
+                        sb.Append("(?:.*/)?"); // "**/": zero or more whole directories
+                        i++;
+                    }
+                    else
+                    {
+                        sb.Append(".*");
+                    }
+
+                    break;
+                case '*':
+                    sb.Append("[^/]*");
+                    break;
+                case '?':
+                    sb.Append("[^/]");
+                    break;
+                case '[':
+                    var close = glob.IndexOf(']', i + 2);
+                    if (close < 0)
+                    {
+                        sb.Append(@"\[");
+                        break;
+                    }
+
+                    var body = glob[(i + 1)..close];
+                    sb.Append('[').Append(body.StartsWith('!') ? "^" + Escape(body[1..]) : Escape(body)).Append(']');
+                    i = close;
+                    break;
+                case '\\' when i + 1 < glob.Length:
+                    sb.Append(Regex.Escape(glob[++i].ToString()));
+                    break;
+                default:
+                    sb.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+
+        return sb.ToString();
+
+        static string Escape(string classBody) => classBody.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("[", @"\[", StringComparison.Ordinal);
+    }
+}
