@@ -42,9 +42,11 @@ public sealed class Glob
     public bool IsMatch(string path) => _regex.IsMatch(path.Replace('\\', '/').TrimStart('/'));
 
     /// <summary>The regex body (no anchors) for a glob.</summary>
-    internal static string ToRegex(string glob)
+    /// <param name="braces">Also expand <c>{a,b}</c> alternatives (Ruby's FNM_EXTGLOB, which GitLab's CODEOWNERS uses).</param>
+    internal static string ToRegex(string glob, bool braces = false)
     {
         var sb = new StringBuilder();
+        var braceDepth = 0;
         for (var i = 0; i < glob.Length; i++)
         {
             var c = glob[i];
@@ -81,6 +83,17 @@ public sealed class Glob
                     var body = glob[(i + 1)..close];
                     sb.Append('[').Append(body.StartsWith('!') ? "^" + Escape(body[1..]) : Escape(body)).Append(']');
                     i = close;
+                    break;
+                case '{' when braces:
+                    braceDepth++;
+                    sb.Append("(?:");
+                    break;
+                case ',' when braces && braceDepth > 0:
+                    sb.Append('|');
+                    break;
+                case '}' when braces && braceDepth > 0:
+                    braceDepth--;
+                    sb.Append(')');
                     break;
                 case '\\' when i + 1 < glob.Length:
                     sb.Append(Regex.Escape(glob[++i].ToString()));
