@@ -81,7 +81,8 @@ internal sealed partial class ChunkCapture
         Append(line);
     }
 
-    public FailureChunk ToChunk() => new(StartLine, EndLine, _text.ToString(), Rule.Id, Truncated);
+    /// <summary>The chunk, with credentials masked: it is meant to be quoted in issue notes.</summary>
+    public FailureChunk ToChunk() => new(StartLine, EndLine, ChunkRedactor.Redact(_text.ToString()), Rule.Id, Truncated);
 
     private void Append(ReadOnlySpan<char> line)
     {

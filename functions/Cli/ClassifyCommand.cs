@@ -58,8 +58,13 @@ internal static class ClassifyCommand
 
             var options = new ClassificationOptions(CollectMatches: result.GetValue(lines));
             ClassificationResult classification;
-            using (var reader = path == "-" ? Console.In : new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            if (path == "-")
             {
+                classification = classifier.Classify(Console.In, options);
+            }
+            else
+            {
+                using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
                 classification = classifier.Classify(reader, options);
             }
 

@@ -312,6 +312,22 @@ public sealed class FailureClassifierTests
         Assert.Empty(FailureClassifier.BuiltIn.UnfilteredPatterns);
     }
 
+    [Fact]
+    public void Classify_LargeStreamedLog_MemoryDoesNotGrowWithTheLog()
+    {
+        var classifier = FailureClassifier.BuiltIn;
+        classifier.Classify(new GeneratedLog(1_000));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = classifier.Classify(new GeneratedLog(200_000));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(200_000, result.Lines);
+        Assert.Equal(200, Hit(result, "ci-job-failed").Count);
+        // ~17 MB of text went through; the classifier keeps a fixed buffer, never the log.
+        Assert.True(allocated < 2_000_000, $"allocated {allocated} bytes");
+    }
+
     internal static int CountReadLine(string text)
     {
         using var reader = new StringReader(text);
@@ -322,5 +338,34 @@ public sealed class FailureClassifierTests
         }
 
         return count;
+    }
+
+    /// <summary>A log produced on demand, line by line, so the test itself never holds it either.</summary>
+    private sealed class GeneratedLog(int lines) : TextReader
+    {
+        private static readonly string[] Noise = [.. Enumerable.Range(0, 97).Select(i => $"[INFO] Downloading from central: https://repo.example/org/lib-{i}.jar\n")];
+        private string _pending = "";
+        private int _offset;
+        private int _line;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (_offset == _pending.Length)
+            {
+                if (_line == lines)
+                {
+                    return 0;
+                }
+
+                _line++;
+                _pending = _line % 1000 == 0 ? "ERROR: Job failed: exit code 1\n" : Noise[_line % 97];
+                _offset = 0;
+            }
+
+            var n = Math.Min(count, _pending.Length - _offset);
+            _pending.CopyTo(_offset, buffer, index, n);
+            _offset += n;
+            return n;
+        }
     }
 }

@@ -128,6 +128,26 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task Classify_Dash_ReadsStandardInput()
+    {
+        var original = Console.In;
+        Console.SetIn(new StringReader("step 1\nERROR: Job failed: execution took longer than 1h0m0s seconds\n"));
+        try
+        {
+            var (code, output, _) = await RunAsync("classify", "-");
+
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal("ci-timeout", json.RootElement.GetProperty("chunk").GetProperty("rule").GetString());
+            Assert.Equal(2, json.RootElement.GetProperty("chunk").GetProperty("startLine").GetInt32());
+        }
+        finally
+        {
+            Console.SetIn(original);
+        }
+    }
+
+    [Fact]
     public async Task Classify_MissingFile_ExitsTwo()
     {
         var (code, _, error) = await RunAsync("classify", "/nonexistent/job.log");
