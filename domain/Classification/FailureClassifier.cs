@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace RagnarokOps.Domain.Classification;
@@ -99,6 +100,7 @@ public sealed class FailureClassifier
 
     internal Regex? BeforeAt(int index) => _before[index];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so short runs are fast too
     private bool MatchLine(ReadOnlySpan<char> line, ClassificationState state)
     {
         var stamp = state.NextStamp();

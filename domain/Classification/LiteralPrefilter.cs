@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RagnarokOps.Domain.Classification;
 
 /// <summary>
@@ -47,6 +49,7 @@ internal sealed class LiteralPrefilter
     }
 
     /// <summary>The next position at or after <paramref name="from"/> where some literal may start, with its candidates; -1 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so short runs are fast too
     public int Next(ReadOnlySpan<char> line, int from, out Entry[] candidates)
     {
         var bitmap = _bitmap;
