@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using RagnarokOps.Domain.Policy;
 
@@ -11,12 +12,18 @@ public sealed record CodeOwnersSection(string Name, bool Optional, int Approvals
 /// <param name="Exclusion">A <c>!pattern</c> line: matching paths have no owner in this section.</param>
 public sealed record CodeOwnersEntry(string Pattern, IReadOnlyList<string> Owners, CodeOwnersSection Section, int Line, bool Exclusion)
 {
-    private readonly Regex _regex = Compile(Pattern);
+    private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
 
     /// <summary>GitLab's rule: a pattern not starting with '/' matches at any depth; a trailing '/' means everything below.</summary>
     public bool IsMatch(string path)
     {
-        return _regex.IsMatch("/" + path.Replace('\\', '/').TrimStart('/'));
+        if (Compiled.Count > 10_000)
+        {
+            Compiled.Clear(); // bounded: a host reading many repositories must not grow it forever
+        }
+
+        var regex = Compiled.GetOrAdd(Pattern, Compile);
+        return regex.IsMatch("/" + path.Replace('\\', '/').TrimStart('/'));
     }
 
     private static Regex Compile(string pattern)

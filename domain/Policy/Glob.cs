@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -20,8 +21,25 @@ public sealed class Glob
 
     public string Pattern { get; }
 
-    public static Glob Parse(string pattern) =>
-        new(pattern, new Regex("^" + ToRegex(pattern) + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+    private static readonly ConcurrentDictionary<string, Glob> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The compiled glob; compiled globs are cached by pattern, since policies repeat the same few.</summary>
+    public static Glob Parse(string pattern)
+    {
+        if (Cache.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+
+        var glob = new Glob(pattern, new Regex("^" + ToRegex(pattern) + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        if (Cache.Count > 10_000)
+        {
+            Cache.Clear(); // bounded: a pathological caller must not grow it forever
+        }
+
+        Cache[pattern] = glob;
+        return glob;
+    }
 
     public static bool TryParse(string pattern, out Glob? glob, out string? error)
     {

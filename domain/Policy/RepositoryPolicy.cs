@@ -61,12 +61,10 @@ public sealed record ServicePolicy(
     LogQueryHint? Logs,
     int Line = 0)
 {
-    private readonly Glob[] _globs = [.. Paths.Select(Glob.Parse)];
-
-    public bool Owns(string path) => _globs.Any(g => g.IsMatch(path));
+    public bool Owns(string path) => MatchingPath(path) is not null;
 
     /// <summary>The first path glob that matches <paramref name="path"/>, or null.</summary>
-    public string? MatchingPath(string path) => _globs.FirstOrDefault(g => g.IsMatch(path))?.Pattern;
+    public string? MatchingPath(string path) => Paths.FirstOrDefault(p => Glob.Parse(p).IsMatch(path));
 }
 
 /// <summary>A deployment environment and the branch that feeds it. Replay only ever targets a non-protected one.</summary>
