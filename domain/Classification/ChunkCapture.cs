@@ -13,12 +13,16 @@ internal sealed partial class ChunkCapture
     private readonly StringBuilder _text = new();
     private readonly int _maxLines;
     private readonly int _maxLineLength;
+    private readonly IReadOnlyList<Regex> _sameRule;
     private int _pendingBlanks;
     private int _lines;
 
-    public ChunkCapture(FailureRule rule, long anchorLine, IReadOnlyList<string> before, ReadOnlySpan<char> anchor, int maxLines, int maxLineLength)
+    /// <param name="sameRule">The anchor rule's patterns: a directly following line that matches the same rule (the next
+    /// compiler error, the next failed test) belongs to the chunk too.</param>
+    public ChunkCapture(FailureRule rule, long anchorLine, IReadOnlyList<string> before, ReadOnlySpan<char> anchor, int maxLines, int maxLineLength, IReadOnlyList<Regex>? sameRule = null)
     {
         Rule = rule;
+        _sameRule = sameRule ?? [];
         _maxLines = maxLines;
         _maxLineLength = maxLineLength;
         StartLine = anchorLine - before.Count;
@@ -60,7 +64,9 @@ internal sealed partial class ChunkCapture
             return;
         }
 
-        if (!IsContinuation(line))
+        // The same rule again continues the block only directly (the next compiler error), not after a blank line
+        // (where test runners print their summary).
+        if (!IsContinuation(line) && !(_pendingBlanks == 0 && MatchesSameRule(line)))
         {
             Open = false;
             return;
@@ -102,6 +108,19 @@ internal sealed partial class ChunkCapture
 
         _lines++;
         EndLine++;
+    }
+
+    private bool MatchesSameRule(ReadOnlySpan<char> line)
+    {
+        foreach (var regex in _sameRule)
+        {
+            if (regex.IsMatch(line))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static bool IsContinuation(ReadOnlySpan<char> line) => (line.Length > 0 && line[0] is ' ' or '\t') || Continuation().IsMatch(line);

@@ -17,13 +17,15 @@ public sealed record FailureChunk(long StartLine, long EndLine, string Text, str
 /// </summary>
 /// <param name="Lines">Lines read, counted as <see cref="TextReader.ReadLine"/> counts them.</param>
 /// <param name="MatchedLines">Lines that matched at least one rule.</param>
+/// <param name="Warnings">Partial answers worth showing (a repository pattern that timed out).</param>
 public sealed record ClassificationResult(
     IReadOnlyList<RuleHit> Rules,
     FailureChunk? Chunk,
     string? NoChunkReason,
     long Lines,
     IReadOnlyList<LineMatch>? Matches,
-    long MatchedLines = 0)
+    long MatchedLines = 0,
+    IReadOnlyList<string>? Warnings = null)
 {
     public bool HasFailure => Chunk is not null;
 }

@@ -10,6 +10,7 @@ internal sealed class ClassificationState
     private readonly long[] _last;
     private readonly List<int> _order = [];
     private readonly List<LineMatch>? _matches;
+    private readonly HashSet<string> _timedOut = new(StringComparer.Ordinal);
     private int _stamp;
     private long _matchedLines;
 
@@ -35,6 +36,9 @@ internal sealed class ClassificationState
     public List<int> LineRules { get; } = [];
 
     public ChunkCapture? Chunk { get; private set; }
+
+    /// <summary>A repository pattern gave up on a line; the result says so instead of silently missing it.</summary>
+    public void TimedOut(FailureRule rule) => _timedOut.Add(rule.Id);
 
     public int NextStamp()
     {
@@ -67,7 +71,7 @@ internal sealed class ClassificationState
         // The chunk follows the first line of the most explanatory rule seen so far.
         if (Chunk is null || _classifier.RuleAt(best).Priority > Chunk.Rule.Priority)
         {
-            Chunk = new ChunkCapture(_classifier.RuleAt(best), number, Before(scanner, best), line, _options.MaxChunkLines, _options.MaxLineLength);
+            Chunk = new ChunkCapture(_classifier.RuleAt(best), number, Before(scanner, best), line, _options.MaxChunkLines, _options.MaxLineLength, _classifier.PatternsOf(best));
         }
     }
 
@@ -82,7 +86,8 @@ internal sealed class ClassificationState
                 : $"no failure found: none of the {_classifier.Rules.Count} rules matched any of the {lines} lines";
         }
 
-        return new ClassificationResult(hits, Chunk?.ToChunk(), reason, lines, _matches, _matchedLines);
+        var warnings = _timedOut.Select(id => $"rule {id} timed out on at least one line (over {FailureClassifier.RepositoryPatternTimeout.TotalMilliseconds} ms); simplify its pattern").ToList();
+        return new ClassificationResult(hits, Chunk?.ToChunk(), reason, lines, _matches, _matchedLines, warnings);
     }
 
     private List<string> Before(LineScanner scanner, int rule)

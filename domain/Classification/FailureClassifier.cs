@@ -20,6 +20,10 @@ public sealed class FailureClassifier
     private readonly int[] _alwaysRun;
     private readonly LiteralPrefilter? _prefilter;
     private readonly Regex?[] _before;
+    private readonly Regex[][] _rulePatterns;
+
+    /// <summary>Longest a repository pattern that needs backtracking may run on one line before it counts as no match.</summary>
+    public static readonly TimeSpan RepositoryPatternTimeout = TimeSpan.FromMilliseconds(250);
 
     public FailureClassifier(RuleSet rules)
     {
@@ -39,7 +43,7 @@ public sealed class FailureClassifier
             foreach (var pattern in rule.Patterns)
             {
                 var index = patterns.Count;
-                patterns.Add(new CompiledPattern(r, new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant)));
+                patterns.Add(new CompiledPattern(r, Compile(pattern, rule.Source)));
                 var literals = RegexLiterals.Required(pattern);
                 if (literals is null)
                 {
@@ -61,6 +65,7 @@ public sealed class FailureClassifier
         }
 
         _patterns = [.. patterns];
+        _rulePatterns = [.. Enumerable.Range(0, Rules.Count).Select(r => patterns.Where(p => p.Rule == r).Select(p => p.Regex).ToArray())];
         _alwaysRun = [.. always];
         _prefilter = literalPatterns.Count == 0 ? null : new LiteralPrefilter(literalPatterns.Select(kv => new LiteralPrefilter.Entry(kv.Key.Literal, kv.Key.CaseSensitive, [.. kv.Value])));
         UnfilteredPatterns = always.Select(i => Rules[_patterns[i].Rule].Id).Distinct().ToList();
@@ -99,6 +104,30 @@ public sealed class FailureClassifier
     internal FailureRule RuleAt(int index) => Rules[index];
 
     internal Regex? BeforeAt(int index) => _before[index];
+
+    internal IReadOnlyList<Regex> PatternsOf(int rule) => _rulePatterns[rule];
+
+    /// <summary>
+    /// Built-in patterns are ours and compiled for speed. A repository's patterns are not: they get the linear-time
+    /// engine when it supports them (no lookarounds or backreferences), else a match timeout, so a careless
+    /// pattern cannot stall a classification.
+    /// </summary>
+    private static Regex Compile(string pattern, string source)
+    {
+        if (source == FailureRule.BuiltInSource)
+        {
+            return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, RepositoryPatternTimeout);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so short runs are fast too
     private bool MatchLine(ReadOnlySpan<char> line, ClassificationState state)
@@ -143,8 +172,16 @@ public sealed class FailureClassifier
         }
 
         state.PatternTried[index] = stamp;
-        if (!pattern.Regex.IsMatch(line))
+        try
         {
+            if (!pattern.Regex.IsMatch(line))
+            {
+                return false;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            state.TimedOut(RuleAt(pattern.Rule));
             return false;
         }
 

@@ -93,6 +93,7 @@ internal static class ClassifyCommand
                 json.WriteNumber("count", hit.Count);
                 json.WriteNumber("firstLine", hit.FirstLine);
                 json.WriteNumber("lastLine", hit.LastLine);
+                json.WriteBoolean("preventable", hit.Rule.Preventable);
                 json.WriteString("hint", hit.Rule.Hint);
                 json.WriteEndObject();
             }
@@ -122,6 +123,17 @@ internal static class ClassifyCommand
             {
                 json.WriteNull("chunk");
                 json.WriteString("reason", classification.NoChunkReason);
+            }
+
+            if (classification.Warnings is { Count: > 0 } warnings)
+            {
+                json.WriteStartArray("warnings");
+                foreach (var warning in warnings)
+                {
+                    json.WriteStringValue(warning);
+                }
+
+                json.WriteEndArray();
             }
 
             if (classification.Matches is { } matches)

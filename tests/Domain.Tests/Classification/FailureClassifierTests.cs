@@ -307,6 +307,31 @@ public sealed class FailureClassifierTests
     }
 
     [Fact]
+    public void Classify_ConsecutiveCompilerErrors_ChunkHoldsThemAll()
+    {
+        var log = "$ dotnet build\n" +
+                  "/src/A.cs(1,1): error CS1002: ; expected [/src/A.csproj]\n" +
+                  "/src/B.cs(2,2): error CS0103: The name 'x' does not exist in the current context [/src/A.csproj]\n" +
+                  "Build FAILED.\n";
+
+        var chunk = Classify(log).Chunk!;
+
+        Assert.Equal((2, 3), (chunk.StartLine, chunk.EndLine));
+    }
+
+    [Fact]
+    public void Classify_RepositoryPatternThatBacktracksBadly_TimesOutWithWarning()
+    {
+        var rule = new FailureRule("slow", "x", "Slow", SeverityLevel.P4, ["^(?=(a+)+b)"], "", false, Source: "rules.yaml");
+        var classifier = new FailureClassifier(new RuleSet([rule]));
+
+        var result = classifier.Classify(new string('a', 40) + "c\nok\n");
+
+        Assert.Empty(result.Rules);
+        Assert.Contains("rule slow timed out", Assert.Single(result.Warnings!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BuiltIn_EveryPattern_HasAPrefilterLiteral()
     {
         Assert.Empty(FailureClassifier.BuiltIn.UnfilteredPatterns);
