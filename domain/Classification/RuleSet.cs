@@ -43,6 +43,24 @@ public sealed class RuleSet
         return new RuleSet(merged);
     }
 
+    /// <summary>Where a repository keeps its own rules, beside its policy.</summary>
+    public const string RepositoryFile = ".ragnarok/rules.yaml";
+
+    /// <summary>
+    /// The built-in rules with a repository's rules file laid over them (null or blank: the built-in set). On errors the
+    /// built-in set is returned together with every error, so a broken file is reported, never silently half-applied.
+    /// </summary>
+    public static (RuleSet Rules, IReadOnlyList<PolicyError> Errors) ForRepository(string? yaml, string file = RepositoryFile)
+    {
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            return (BuiltIn, []);
+        }
+
+        var (rules, errors) = Parse(yaml, file);
+        return errors.Count > 0 ? (BuiltIn, errors) : (BuiltIn.With(rules), []);
+    }
+
     /// <summary>Parses a rules file; every problem is reported with its line and field.</summary>
     public static (IReadOnlyList<FailureRule> Rules, IReadOnlyList<PolicyError> Errors) Parse(string yaml, string file) =>
         RuleSetParser.Parse(yaml, file);

@@ -78,4 +78,20 @@ public sealed class RuleSetTests
         Assert.Equal([a2, b, c], merged.Rules);
         Assert.Equal(SeverityLevel.P1, merged.Find("a")!.Severity);
     }
+
+    [Fact]
+    public void ForRepository_ValidFileOverlays_BrokenFileReportsAndKeepsBuiltIn()
+    {
+        var (merged, none) = RuleSet.ForRepository("rules:\n  - { id: acme, category: x, title: A, severity: P2, patterns: ['ACME-\\d+'] }\n");
+        var (fallback, errors) = RuleSet.ForRepository("rules:\n  - { id: acme }\n");
+        var (builtIn, _) = RuleSet.ForRepository(null);
+
+        Assert.Empty(none);
+        Assert.Equal("acme", merged.Rules[^1].Id);
+        Assert.Equal(RuleSet.RepositoryFile, merged.Rules[^1].Source);
+        Assert.Same(RuleSet.BuiltIn, fallback);
+        Assert.Equal(["rules[0].category", "rules[0].title", "rules[0].severity", "rules[0].patterns"], errors.Select(e => e.Field));
+        Assert.All(errors, e => Assert.Equal((RuleSet.RepositoryFile, 2), (e.File, e.Line)));
+        Assert.Same(RuleSet.BuiltIn, builtIn);
+    }
 }
