@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RagnarokOps.Domain.Classification;
 
 /// <summary>The running tallies of one classification: per-rule counts, the chunk being captured, the optional match list.</summary>
@@ -86,7 +88,7 @@ internal sealed class ClassificationState
                 : $"no failure found: none of the {_classifier.Rules.Count} rules matched any of the {lines} lines";
         }
 
-        var warnings = _timedOut.Select(id => $"rule {id} timed out on at least one line (over {FailureClassifier.RepositoryPatternTimeout.TotalMilliseconds} ms); simplify its pattern").ToList();
+        var warnings = _timedOut.Select(id => string.Create(CultureInfo.InvariantCulture, $"rule {id} timed out on at least one line (over {FailureClassifier.RepositoryPatternTimeout.TotalMilliseconds} ms); simplify its pattern")).ToList();
         return new ClassificationResult(hits, Chunk?.ToChunk(), reason, lines, _matches, _matchedLines, warnings);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RagnarokOps.Domain.Policy;
 
 namespace RagnarokOps.Domain.Classification;
@@ -98,14 +99,14 @@ public static class SeverityAssessor
                 return level;
             case >= 0.25:
                 var raised = level.Raise();
-                reasons.Add($"{raised}: error rate {rate.Value:P0} of requests (≥ 25%)");
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{raised}: error rate {rate.Value:P0} of requests (≥ 25%)"));
                 return raised;
             case < 0.01:
                 var lowered = level.Lower();
-                reasons.Add($"{lowered}: error rate {rate.Value:P1} of requests (< 1%)");
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{lowered}: error rate {rate.Value:P1} of requests (< 1%)"));
                 return lowered;
             default:
-                reasons.Add($"{level} kept: error rate {rate.Value:P0} of requests");
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{level} kept: error rate {rate.Value:P0} of requests"));
                 return level;
         }
     }

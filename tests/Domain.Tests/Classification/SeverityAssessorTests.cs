@@ -59,7 +59,7 @@ public sealed class SeverityAssessorTests
     }
 
     [Theory]
-    [InlineData(0.5, SeverityLevel.P1, "≥ 25%")]
+    [InlineData(0.5, SeverityLevel.P1, "error rate 50 % of requests (≥ 25%)")]
     [InlineData(0.05, SeverityLevel.P2, "kept")]
     [InlineData(0.001, SeverityLevel.P3, "< 1%")]
     public void Assess_ErrorRate_MovesOneStep(double rate, SeverityLevel expected, string reason)
