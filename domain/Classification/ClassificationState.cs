@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace RagnarokOps.Domain.Classification;
 
@@ -100,9 +101,16 @@ internal sealed class ClassificationState
             return before;
         }
 
-        for (var back = 1; back < LineScanner.History && scanner.TryGetPrevious(back, out var previous) && pattern.IsMatch(previous); back++)
+        try
         {
-            before.Insert(0, previous.ToString());
+            for (var back = 1; back < LineScanner.History && scanner.TryGetPrevious(back, out var previous) && pattern.IsMatch(previous); back++)
+            {
+                before.Insert(0, previous.ToString());
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            TimedOut(_classifier.RuleAt(rule));
         }
 
         return before;

@@ -37,7 +37,7 @@ public sealed class FailureClassifier
             var rule = Rules[r];
             if (rule.ContextBefore is { } before)
             {
-                _before[r] = new Regex(before, RegexOptions.CultureInvariant);
+                _before[r] = Compile(before, rule.Source);
             }
 
             foreach (var pattern in rule.Patterns)
