@@ -1,3 +1,5 @@
+using RagnarokOps.Bench.Classify;
+
 namespace RagnarokOps.Bench;
 
 /// <summary>A benchmark the bench executable can run by name.</summary>
@@ -13,5 +15,5 @@ internal interface IBenchmark
 /// <summary>The benchmarks, one file each; add new ones here.</summary>
 internal static class BenchCatalog
 {
-    public static IReadOnlyList<IBenchmark> All { get; } = [new Engine.EngineBenchmark()];
+    public static IReadOnlyList<IBenchmark> All { get; } = [new Engine.EngineBenchmark(), new ClassifyBench()];
 }

@@ -13,6 +13,7 @@ internal static class RagnarokCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(SuspectsCommand.Create());
+        root.Subcommands.Add(ClassifyCommand.Create());
         return root;
     }
 

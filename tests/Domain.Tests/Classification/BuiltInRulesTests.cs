@@ -1,0 +1,90 @@
+using RagnarokOps.Domain.Classification;
+
+namespace RagnarokOps.Domain.Tests.Classification;
+
+/// <summary>Every built-in rule against a real-looking line it exists for, through the whole classifier (prefilter included).</summary>
+public sealed class BuiltInRulesTests
+{
+    public static TheoryData<string, string> Examples => new()
+    {
+        { "java-exception", "java.lang.IllegalStateException: order 42 has no lines" },
+        { "java-npe", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null" },
+        { "spring-startup-failed", "APPLICATION FAILED TO START" },
+        { "spring-datasource", "HikariPool-1 - Connection is not available, request timed out after 30000ms." },
+        { "dotnet-exception", "System.InvalidOperationException: Sequence contains no elements" },
+        { "dotnet-nullref", "System.NullReferenceException: Object reference not set to an instance of an object." },
+        { "dotnet-build-error", "/src/Cart.cs(17,32): error CS1061: 'Coupon' does not contain a definition for 'Percent'" },
+        { "dotnet-restore", "/src/Cart.csproj : error NU1101: Unable to find package Acme.Money. No packages exist with this id" },
+        { "dotnet-test-failed", "  Failed Acme.Cart.Tests.CartTests.Total_Sums(count: 3) [12 ms]" },
+        { "efcore-database", "Microsoft.EntityFrameworkCore.DbUpdateException: An error occurred while saving the entity changes." },
+        { "python-traceback", "Traceback (most recent call last):" },
+        { "python-import-error", "ModuleNotFoundError: No module named 'requests'" },
+        { "pip-resolution", "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io" },
+        { "pytest-failed", "FAILED tests/test_pricing.py::test_discount_cap - assert 20.0 == 50" },
+        { "node-exception", "TypeError: Cannot read properties of undefined (reading 'id')" },
+        { "npm-dependency", "npm ERR! code ERESOLVE" },
+        { "npm-script-failed", "npm ERR! code ELIFECYCLE" },
+        { "jest-failed", "Tests:       1 failed, 8 passed, 9 total" },
+        { "typescript-error", "src/cart.ts(12,5): error TS2322: Type 'string' is not assignable to type 'number'." },
+        { "node-heap-oom", "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory" },
+        { "go-panic", "panic: runtime error: invalid memory address or nil pointer dereference" },
+        { "go-build-error", "./money.go:14:9: undefined: roundHalfEven" },
+        { "go-test-failed", "--- FAIL: TestParse (0.00s)" },
+        { "go-module", "main.go:4:2: missing go.sum entry for module providing package github.com/acme/x" },
+        { "postgres-connection", "psql: error: connection to server at \"db\" (10.0.0.3), port 5432 failed: Connection refused" },
+        { "postgres-deadlock", "ERROR:  deadlock detected" },
+        { "postgres-constraint", "ERROR: insert or update on table \"lines\" violates foreign key constraint \"lines_order_fk\"" },
+        { "postgres-schema", "ERROR:  column \"discount\" of relation \"orders\" does not exist" },
+        { "mysql-connection", "ERROR 2002 (HY000): Can't connect to MySQL server on 'db' (115)" },
+        { "mysql-lock", "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction" },
+        { "redis-connection", "StackExchange.Redis.RedisConnectionException: No connection is available to service this operation: GET cart:42" },
+        { "redis-oom", "OOM command not allowed when used memory > 'maxmemory'." },
+        { "kafka-broker", "WARN [Producer clientId=orders] Connection to node 1 (kafka-0/10.0.0.5:9092) could not be established. Broker may not be available." },
+        { "kafka-consumer", "org.apache.kafka.clients.consumer.CommitFailedException: Commit cannot be completed since the group has already rebalanced" },
+        { "k8s-crashloop", "orders-7d9f-abcde   0/1   CrashLoopBackOff   5   3m" },
+        { "k8s-image-pull", "Warning  Failed  kubelet  Failed to pull image \"registry/orders:1.2.3\": manifest unknown" },
+        { "k8s-probe", "Warning  Unhealthy  kubelet  Readiness probe failed: HTTP probe failed with statuscode: 503" },
+        { "k8s-rollout", "error: deployment \"orders\" exceeded its progress deadline" },
+        { "oom-killed", "      Reason:       OOMKilled" },
+        { "http-5xx", "10.0.0.9 - - \"GET /api/cart HTTP/1.1\" 502 0" },
+        { "tls-error", "curl: (60) SSL certificate problem: certificate has expired" },
+        { "dns-error", "dial tcp: lookup payments.internal on 10.0.0.10:53: no such host" },
+        { "connection-refused", "Error: connect ECONNREFUSED 127.0.0.1:5432" },
+        { "auth-failure", "remote: HTTP Basic: Access denied. 401 Unauthorized" },
+        { "oom", "Exception in thread \"worker\" java.lang.OutOfMemoryError: Java heap space" },
+        { "disk-full", "write /var/lib/docker/tmp/x: No space left on device" },
+        { "timeout", "System.TimeoutException: The operation has timed out." },
+        { "rate-limit", "HTTP 429 Too Many Requests: API rate limit exceeded" },
+        { "maven-dependency", "[ERROR] Failed to execute goal on project orders: Could not resolve dependencies for project com.acme:orders:jar:1.0" },
+        { "gradle-dependency", "> Could not resolve all files for configuration ':app:compileClasspath'." },
+        { "java-compile-error", "[ERROR] /builds/acme/src/main/java/com/acme/Order.java:[31,24] cannot find symbol" },
+        { "maven-test-failed", "[ERROR] com.acme.OrderTest.total  Time elapsed: 0.01 s  <<< FAILURE!" },
+        { "test-summary-failed", "[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0" },
+        { "gradle-test-failed", "OrderTest > totalIncludesTax() FAILED" },
+        { "build-failed", "[INFO] BUILD FAILURE" },
+        { "lint-failed", "src/app.py:12:1: F401 'os' imported but unused" },
+        { "ci-runner-failure", "ERROR: Job failed (system failure): Error response from daemon: no such container" },
+        { "ci-timeout", "ERROR: Job failed: execution took longer than 1h0m0s seconds" },
+        { "docker-build", "ERROR: failed to solve: process \"/bin/sh -c npm ci\" did not complete successfully: exit code: 1" },
+        { "ci-job-failed", "ERROR: Job failed: exit code 1" },
+        { "migration-failed", "Validate failed: Migrations have failed validation" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Classify_ExampleLine_MatchesItsRule(string ruleId, string line)
+    {
+        var result = FailureClassifier.BuiltIn.Classify(line);
+
+        Assert.Contains(ruleId, result.Rules.Select(r => r.Rule.Id));
+    }
+
+    [Fact]
+    public void Examples_CoverEveryBuiltInRule()
+    {
+        var covered = Examples.Select(row => (string)row[0]).ToHashSet();
+
+        var missing = RuleSet.BuiltIn.Rules.Select(r => r.Id).Except(covered).ToList();
+        Assert.True(missing.Count == 0, $"no example for: {string.Join(", ", missing)}");
+    }
+}

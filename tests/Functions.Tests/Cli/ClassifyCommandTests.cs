@@ -1,0 +1,158 @@
+using System.Text.Json;
+using RagnarokOps.Functions.Cli;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.Functions.Tests.Cli;
+
+public sealed class ClassifyCommandTests
+{
+    private const string CompileLog = """
+        $ mvn -B compile
+        [ERROR] COMPILATION ERROR :
+        [ERROR] /builds/acme/orders/src/main/java/com/acme/Order.java:[31,24] cannot find symbol
+          symbol:   method taxRate()
+          location: variable pricing of type com.acme.Pricing
+        [INFO] BUILD FAILURE
+        ERROR: Job failed: exit code 1
+        """;
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await RagnarokCommandLine.InvokeAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Classify_CompileLog_PrintsRulesSeverityAndChunk()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("job.log");
+        await File.WriteAllTextAsync(log, CompileLog);
+
+        var (code, output, error) = await RunAsync("classify", log);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var rules = root.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(["build-failed", "java-compile-error", "ci-job-failed"], rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(2, rules[0].GetProperty("count").GetInt32());
+        Assert.Equal(2, rules[0].GetProperty("firstLine").GetInt32());
+        Assert.Equal(6, rules[0].GetProperty("lastLine").GetInt32());
+        Assert.Equal("ci-compile", rules[1].GetProperty("category").GetString());
+        Assert.Equal(3, rules[1].GetProperty("firstLine").GetInt32());
+        Assert.Equal("P3", root.GetProperty("severity").GetProperty("level").GetString());
+        Assert.NotEmpty(root.GetProperty("severity").GetProperty("reasons").EnumerateArray());
+        var chunk = root.GetProperty("chunk");
+        Assert.Equal(3, chunk.GetProperty("startLine").GetInt32());
+        Assert.Equal(5, chunk.GetProperty("endLine").GetInt32());
+        Assert.Contains("location: variable pricing", chunk.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.False(root.TryGetProperty("matches", out _));
+    }
+
+    [Fact]
+    public async Task Classify_WithLines_ListsEveryMatch()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("job.log");
+        await File.WriteAllTextAsync(log, "progress 1%\rprogress 100%\r\npanic: nil map\n");
+
+        var (code, output, _) = await RunAsync("classify", log, "--lines");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var match = Assert.Single(json.RootElement.GetProperty("matches").EnumerateArray());
+        Assert.Equal(3, match.GetProperty("line").GetInt32());
+        Assert.Equal("go-panic", match.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Classify_CleanLog_ChunkNullWithReason()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("ok.log");
+        await File.WriteAllTextAsync(log, "all good\nJob succeeded\n");
+
+        var (code, output, _) = await RunAsync("classify", log);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("chunk").ValueKind);
+        Assert.Contains("none of the", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(json.RootElement.GetProperty("rules").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Classify_ExtraRules_AddAndOverride()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("job.log");
+        var rules = dir.Combine("rules.yaml");
+        await File.WriteAllTextAsync(log, CompileLog + "\nLEDGER-7 imbalance\n");
+        await File.WriteAllTextAsync(rules, """
+            rules:
+              - id: acme-ledger
+                category: acme
+                title: Ledger imbalance
+                severity: P1
+                priority: 99
+                patterns: ['LEDGER-\d+ imbalance']
+            """);
+
+        var (code, output, _) = await RunAsync("classify", log, "--rules", rules);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("acme-ledger", json.RootElement.GetProperty("chunk").GetProperty("rule").GetString());
+        Assert.Equal("P1", json.RootElement.GetProperty("severity").GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task Classify_InvalidRules_PrintsEachErrorWithLine()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("job.log");
+        var rules = dir.Combine("rules.yaml");
+        await File.WriteAllTextAsync(log, "x\n");
+        await File.WriteAllTextAsync(rules, "rules:\n  - id: a\n    category: x\n    title: A\n    severity: P9\n    patterns: ['(']\n");
+
+        var (code, output, error) = await RunAsync("classify", log, "--rules", rules);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("rules.yaml(5,15): rules[0].severity", error, StringComparison.Ordinal);
+        Assert.Contains("rules.yaml(6,16): rules[0].patterns[0]: invalid regular expression", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Classify_Dash_ReadsStandardInput()
+    {
+        var original = Console.In;
+        Console.SetIn(new StringReader("step 1\nERROR: Job failed: execution took longer than 1h0m0s seconds\n"));
+        try
+        {
+            var (code, output, _) = await RunAsync("classify", "-");
+
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal("ci-timeout", json.RootElement.GetProperty("chunk").GetProperty("rule").GetString());
+            Assert.Equal(2, json.RootElement.GetProperty("chunk").GetProperty("startLine").GetInt32());
+        }
+        finally
+        {
+            Console.SetIn(original);
+        }
+    }
+
+    [Fact]
+    public async Task Classify_MissingFile_ExitsTwo()
+    {
+        var (code, _, error) = await RunAsync("classify", "/nonexistent/job.log");
+
+        Assert.Equal(2, code);
+        Assert.Contains("log file not found", error, StringComparison.Ordinal);
+    }
+}
