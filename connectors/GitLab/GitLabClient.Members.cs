@@ -1,0 +1,20 @@
+namespace RagnarokOps.Connectors.GitLab;
+
+internal sealed partial class GitLabClient
+{
+    public IAsyncEnumerable<GitLabMember> ListMembersAsync(GitLabProjectId project, bool includeInherited, CancellationToken cancellationToken) =>
+        PaginateAsync<GitLabMember>($"{P(project)}/members{(includeInherited ? "/all" : "")}", cancellationToken);
+
+    public async Task<GitLabMember?> GetMemberAsync(GitLabProjectId project, long userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // members/all counts group memberships too: a group maintainer may approve without being a direct member.
+            return await GetAsync<GitLabMember>($"{P(project)}/members/all/{userId}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitLabApiException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace RagnarokOps.Functions.Approvals;
+
+/// <summary>
+/// What a case is waiting to have approved: the action (as in the token), a title, the evidence summary
+/// (Markdown or plain text, shown as text) and when the wait ends.
+/// </summary>
+internal sealed record ApprovalRequest(string Action, string Title, string Summary, DateTimeOffset ExpiresAt);
+
+/// <summary>Finds the approval a case is waiting for; the host wires it to the engine's custom status.</summary>
+internal interface IApprovalRequestSource
+{
+    /// <summary>The pending request, or null when the case waits for nothing (decided, timed out or unknown).</summary>
+    Task<ApprovalRequest?> GetPendingAsync(string instanceId, CancellationToken cancellationToken);
+}
