@@ -1,0 +1,46 @@
+using RagnarokOps.DurableTask.Client;
+
+namespace RagnarokOps.DurableTask.Storage;
+
+/// <summary>
+/// The task hub's storage, modelled on durabletask-mssql: Instances, History, NewEvents (inbox with a visible-at
+/// time) and NewTasks (activity queue); work items are locked with an owner and an expiry.
+/// </summary>
+internal interface IOrchestrationStore : IAsyncDisposable
+{
+    /// <summary>Signalled when this process commits work a worker could pick up (in-process wake-up).</summary>
+    WorkSignal Signal { get; }
+
+    Task CreateInstanceAsync(NewInstanceRequest request, DateTime visibleAt, CancellationToken cancellationToken);
+
+    /// <summary>Adds an event to an instance's inbox; false when the instance is unknown or finished.</summary>
+    Task<bool> SendEventAsync(string instanceId, HistoryEvent e, CancellationToken cancellationToken);
+
+    /// <summary>Locks up to <paramref name="max"/> instances with visible inbox events; history comes from <paramref name="cache"/> when still current.</summary>
+    Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, HistoryCache? cache, CancellationToken cancellationToken);
+
+    Task<CheckpointResult> CompleteOrchestrationAsync(OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken);
+
+    Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ActivityWorkItem>> LockNextActivitiesAsync(string owner, int max, CancellationToken cancellationToken);
+
+    /// <summary>Records an activity's result; false when the completion was stale and dropped.</summary>
+    Task<bool> CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken);
+
+    /// <summary>The earliest time a currently invisible inbox event or task becomes visible, if any.</summary>
+    Task<DateTime?> GetNextVisibleTimeAsync(CancellationToken cancellationToken);
+
+    Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(InstanceFilter filter, long afterRowId, int pageSize, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task<int> PurgeAsync(string? instanceId, InstanceFilter? filter, CancellationToken cancellationToken);
+}
+
+/// <summary>Thrown when starting an instance whose id is pending or running.</summary>
+internal sealed class InstanceAlreadyExistsException(string instanceId, OrchestrationRuntimeStatus status)
+    : InvalidOperationException($"An orchestration instance with id '{instanceId}' already exists and is {status}; "
+        + "wait for it to finish or terminate it before reusing the id.");

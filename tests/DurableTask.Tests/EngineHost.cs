@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RagnarokOps.DurableTask.Client;
+using RagnarokOps.DurableTask.Worker;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.DurableTask.Tests;
+
+/// <summary>A real worker and client over a temporary SQLite file.</summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly TempDirectory? _ownedDirectory;
+
+    private EngineHost(IHost host, TempDirectory? ownedDirectory, string databasePath)
+    {
+        _host = host;
+        _ownedDirectory = ownedDirectory;
+        DatabasePath = databasePath;
+        Client = host.Services.GetRequiredService<DurableTaskClient>();
+    }
+
+    public DurableTaskClient Client { get; }
+
+    public string DatabasePath { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(30);
+
+    public static async Task<EngineHost> StartAsync(
+        Action<DurableTaskRegistry> tasks,
+        string? databasePath = null,
+        Action<DurableTaskWorkerOptions>? options = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var dir = databasePath is null ? new TempDirectory("durable-test") : null;
+        var path = databasePath ?? dir!.Combine("hub.db");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
+        builder.Services.AddDurableTaskWorker(b =>
+        {
+            b.AddTasks(tasks).UseSqlite(path);
+            b.Configure(o =>
+            {
+                o.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
+                options?.Invoke(o);
+            });
+        });
+        builder.Services.AddDurableTaskClient(b => b.UseSqlite(path));
+        var host = builder.Build();
+        await host.StartAsync().ConfigureAwait(false);
+        return new EngineHost(host, dir, path);
+    }
+
+    public async Task<OrchestrationMetadata> RunAsync(string orchestrator, object? input = null, string? instanceId = null)
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId)).ConfigureAwait(false);
+        return await CompleteAsync(id).ConfigureAwait(false);
+    }
+
+    public async Task<OrchestrationMetadata> CompleteAsync(string instanceId)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        return await Client.WaitForInstanceCompletionAsync(instanceId, true, cts.Token).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync().ConfigureAwait(false);
+        if (_host is IAsyncDisposable d)
+        {
+            await d.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _ownedDirectory?.Dispose();
+    }
+}

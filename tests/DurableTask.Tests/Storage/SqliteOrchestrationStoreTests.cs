@@ -1,0 +1,128 @@
+using RagnarokOps.DurableTask.Client;
+using RagnarokOps.DurableTask.Storage;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.DurableTask.Tests.Storage;
+
+public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new("durable-store");
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private SqliteOrchestrationStore _store = null!;
+
+    public Task InitializeAsync()
+    {
+        _store = new SqliteOrchestrationStore(
+            new SqliteStorageOptions { DatabasePath = _dir.Combine("hub.db") }, new StoreSettings(TimeSpan.FromSeconds(30), 10), _clock);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task CompleteOrchestration_AfterAnotherWorkerTookOverAndCommitted_ReturnsConflict()
+    {
+        await CreateAsync("i1");
+        var stale = Assert.Single(await _store.LockNextOrchestrationsAsync("worker-a", 10, null, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(1)); // worker A's lock expires
+        var fresh = Assert.Single(await _store.LockNextOrchestrationsAsync("worker-b", 10, null, CancellationToken.None));
+
+        var first = await _store.CompleteOrchestrationAsync(Step(fresh), CancellationToken.None);
+        var second = await _store.CompleteOrchestrationAsync(Step(stale), CancellationToken.None);
+
+        Assert.Equal(CheckpointResult.Committed, first);
+        Assert.Equal(CheckpointResult.Conflict, second);
+        Assert.Equal(2, (await _store.GetHistoryAsync("i1", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task CompleteOrchestration_HistoryKeyClash_ReturnsConflictAndCommitsNothing()
+    {
+        await CreateAsync("i5");
+        var first = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+        await _store.CompleteOrchestrationAsync(Step(first), CancellationToken.None);
+        await _store.SendEventAsync("i5", new HistoryEvent(EventType.EventRaised) { Name = "e" }, CancellationToken.None);
+        var second = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+
+        // A worker that believes the history is empty writes sequence 0 again: the key clash must undo the whole step.
+        var clash = await _store.CompleteOrchestrationAsync(Step(second with { History = [] }), CancellationToken.None);
+        var retry = await _store.CompleteOrchestrationAsync(Step(second), CancellationToken.None);
+
+        Assert.Equal(CheckpointResult.Conflict, clash);
+        Assert.Equal(CheckpointResult.Committed, retry);
+        Assert.Equal(4, (await _store.GetHistoryAsync("i5", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task CompleteActivity_StaleLockAfterTakeover_IsDroppedAndFreshOneCommits()
+    {
+        await CreateAsync("i2");
+        var item = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+        await _store.CompleteOrchestrationAsync(Step(item) with { Activities = [new ActivityRequest("A", 0, null)] }, CancellationToken.None);
+        var stale = Assert.Single(await _store.LockNextActivitiesAsync("worker-a", 10, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var fresh = Assert.Single(await _store.LockNextActivitiesAsync("worker-b", 10, CancellationToken.None));
+
+        var freshDone = await _store.CompleteActivityAsync(fresh, new HistoryEvent(EventType.TaskCompleted) { TaskId = 0 }, CancellationToken.None);
+        var staleDone = await _store.CompleteActivityAsync(stale, new HistoryEvent(EventType.TaskCompleted) { TaskId = 0 }, CancellationToken.None);
+        var next = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+
+        Assert.True(freshDone);
+        Assert.False(staleDone);
+        Assert.Single(next.NewEvents, e => e.Event.Type == EventType.TaskCompleted);
+    }
+
+    [Fact]
+    public async Task CreateInstance_PendingId_IsRefused()
+    {
+        await CreateAsync("i3");
+
+        var error = await Assert.ThrowsAsync<InstanceAlreadyExistsException>(() => CreateAsync("i3"));
+
+        Assert.Contains("Pending", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LockNext_EventDequeuedTooOften_FailsInstanceAsPoison()
+    {
+        await CreateAsync("i4");
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var eleventh = await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None);
+        var instance = await _store.GetInstanceAsync("i4", CancellationToken.None);
+
+        Assert.Empty(eleventh);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, instance!.Status);
+        Assert.Equal("PoisonMessage", instance.Failure!.ErrorType);
+    }
+
+    private Task CreateAsync(string id) => _store.CreateInstanceAsync(
+        new NewInstanceRequest(id, "x1", "O", null, new HistoryEvent(EventType.ExecutionStarted) { Name = "O", ExecutionId = "x1" }),
+        _clock.GetUtcNow().UtcDateTime,
+        CancellationToken.None);
+
+    private static OrchestrationCheckpoint Step(OrchestrationWorkItem item) => new(item)
+    {
+        ConsumedEventIds = item.NewEvents.Select(e => e.Id).ToList(),
+        NewHistory = [new HistoryEvent(EventType.OrchestratorStarted), item.NewEvents[0].Event],
+        Status = OrchestrationRuntimeStatus.Running,
+    };
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
