@@ -10,7 +10,7 @@ public sealed record CaseRef(long ProjectId, string ProjectPath, long IssueIid)
 }
 
 /// <summary>What started the case: a labelled issue or a <c>/ragnarok triage</c> note, with who and which hook.</summary>
-public sealed record EscalationInput(CaseRef Case, string Trigger, string? TriggeredBy, string? EventUuid);
+public sealed record EscalationRequest(CaseRef Case, string Trigger, string? TriggeredBy, string? EventUuid);
 
 /// <summary>How policy gates one action: <c>allow</c>, <c>require_approval</c> or <c>deny</c>, from what confidence, and which rule said so.</summary>
 public sealed record ActionGate(string Mode, double MinConfidence, string Rule)

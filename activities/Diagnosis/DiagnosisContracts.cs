@@ -11,7 +11,7 @@ public sealed record ProposedAction(string Kind, string Target, string Descripti
 public sealed record HypothesisSummary(string Kind, string Subject, string Title, double Confidence, ProposedAction? Action);
 
 /// <summary>The scorer's answer for a case.</summary>
-public sealed record DiagnosisResult(
+public sealed record CaseDiagnosis(
     IReadOnlyList<HypothesisSummary> Ranked,
     DateTimeOffset? Onset,
     string OnsetExplanation)
@@ -23,6 +23,6 @@ public sealed record ScoreRequest(CaseFile Case, EvidenceBundle Evidence);
 
 public static class DiagnosisCalls
 {
-    public static Task<DiagnosisResult> CallScoreHypothesesAsync(this TaskOrchestrationContext context, ScoreRequest input, TaskOptions? options = null) =>
-        context.CallActivityAsync<DiagnosisResult>(ActivityNames.ScoreHypotheses, input, options);
+    public static Task<CaseDiagnosis> CallScoreHypothesesAsync(this TaskOrchestrationContext context, ScoreRequest input, TaskOptions? options = null) =>
+        context.CallActivityAsync<CaseDiagnosis>(ActivityNames.ScoreHypotheses, input, options);
 }

@@ -23,7 +23,7 @@ public sealed record ApprovalDecision(bool Approved, string Action, string By, s
 public sealed record TriageReportRequest(
     CaseFile Case,
     EvidenceBundle Evidence,
-    DiagnosisResult Diagnosis,
+    CaseDiagnosis Diagnosis,
     ReproResult Repro,
     ReplayResult? Replay,
     ApprovalLink? Approval,

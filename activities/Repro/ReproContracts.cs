@@ -11,7 +11,7 @@ public sealed record ReproResult(string PlanMarkdown, string? Framework, string?
 /// <summary>What a safe replay against a non-protected environment saw (or would send, in dry-run).</summary>
 public sealed record ReplayResult(bool Ran, bool Reproduced, string Summary, MissingEvidence? Missing);
 
-public sealed record ReproRequest(CaseFile Case, EvidenceBundle Evidence, DiagnosisResult Diagnosis);
+public sealed record ReproRequest(CaseFile Case, EvidenceBundle Evidence, CaseDiagnosis Diagnosis);
 
 public sealed record ReplayRequest(CaseFile Case, ReproResult Repro, string Environment);
 

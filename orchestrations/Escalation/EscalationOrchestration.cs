@@ -18,7 +18,7 @@ namespace RagnarokOps.Orchestrations.Escalation;
 /// names of calls breaks instances that are in flight (their history no longer matches); add steps at
 /// the end or version the orchestration instead.
 /// </remarks>
-public sealed class EscalationOrchestration : TaskOrchestrator<EscalationInput, EscalationOutcome>
+public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest, EscalationOutcome>
 {
     public const string Name = nameof(EscalationOrchestration);
 
@@ -29,7 +29,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationInput, 
     internal static readonly TaskOptions WriteRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
-    public override async Task<EscalationOutcome> RunAsync(TaskOrchestrationContext context, EscalationInput input)
+    public override async Task<EscalationOutcome> RunAsync(TaskOrchestrationContext context, EscalationRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
