@@ -1,0 +1,23 @@
+namespace RagnarokOps.Activities;
+
+/// <summary>
+/// The names activities are registered and called by. A name is part of every in-flight instance's
+/// history: renaming one breaks instances that are running, so add new names instead.
+/// </summary>
+public static class ActivityNames
+{
+    public const string LoadPolicy = nameof(LoadPolicy);
+    public const string NormalizeEscalation = nameof(NormalizeEscalation);
+    public const string GatherLogs = nameof(GatherLogs);
+    public const string GatherDeployments = nameof(GatherDeployments);
+    public const string GatherPipelines = nameof(GatherPipelines);
+    public const string GatherFlagChanges = nameof(GatherFlagChanges);
+    public const string GatherCommits = nameof(GatherCommits);
+    public const string ScoreHypotheses = nameof(ScoreHypotheses);
+    public const string BuildReproPlan = nameof(BuildReproPlan);
+    public const string ReplayInStaging = nameof(ReplayInStaging);
+    public const string IssueApprovalLink = nameof(IssueApprovalLink);
+    public const string PublishTriageReport = nameof(PublishTriageReport);
+    public const string CreateDraftMergeRequest = nameof(CreateDraftMergeRequest);
+    public const string PublishOutcome = nameof(PublishOutcome);
+}

@@ -1,0 +1,235 @@
+using RagnarokOps.Activities.Cases;
+using RagnarokOps.Activities.Diagnosis;
+using RagnarokOps.Activities.Evidence;
+using RagnarokOps.Activities.Hotfix;
+using RagnarokOps.Activities.Reporting;
+using RagnarokOps.Activities.Repro;
+using RagnarokOps.Domain.Evidence;
+using RagnarokOps.DurableTask;
+
+namespace RagnarokOps.Orchestrations.Escalation;
+
+/// <summary>
+/// A critical escalation, from intake to a proposed hotfix: policy → normalise → gather evidence in
+/// parallel → score → repro (+ safe replay) → triage note → wait for a person → draft MR → outcome.
+/// </summary>
+/// <remarks>
+/// Deterministic code only: it decides what to call next and nothing else. Changing the order or the
+/// names of calls breaks instances that are in flight (their history no longer matches); add steps at
+/// the end or version the orchestration instead.
+/// </remarks>
+public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest, EscalationOutcome>
+{
+    public const string Name = nameof(EscalationOrchestration);
+
+    /// <summary>Sources are flaky; three tries over about half a minute, then the source is named as missing.</summary>
+    internal static readonly TaskOptions GatherRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    internal static readonly TaskOptions WriteRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    public override async Task<EscalationOutcome> RunAsync(TaskOrchestrationContext context, EscalationRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        Step(context, EscalationSteps.LoadingPolicy, $"reading the policy of {input.Case.ProjectPath}");
+        var policy = await context.CallLoadPolicyAsync(input.Case, WriteRetry);
+
+        Step(context, EscalationSteps.Normalizing, $"reading issue #{input.Case.IssueIid}");
+        var caseFile = await context.CallNormalizeEscalationAsync(input.Case, WriteRetry);
+
+        Step(context, EscalationSteps.GatheringEvidence, $"logs, deployments, pipelines, flags and commits for {caseFile.Service ?? "an unknown service"}");
+        var evidence = await GatherAsync(context, caseFile);
+
+        Step(context, EscalationSteps.Scoring, $"{evidence.Commits.Count} commits, {evidence.Deployments.Count} deployments, {evidence.FlagChanges.Count} flag changes");
+        var diagnosis = await context.CallScoreHypothesesAsync(new ScoreRequest(caseFile, evidence), WriteRetry);
+
+        Step(context, EscalationSteps.BuildingRepro, "the failing request, a repro plan and a regression test");
+        var repro = await context.CallBuildReproPlanAsync(new ReproRequest(caseFile, evidence, diagnosis), WriteRetry);
+
+        var replay = await ReplayAsync(context, policy, caseFile, repro);
+
+        var top = diagnosis.Top;
+        var (proposal, policyDecision) = Decide(policy, top);
+        ApprovalLink? link = null;
+        if (proposal is not null)
+        {
+            link = await context.CallIssueApprovalLinkAsync(
+                new ApprovalLinkRequest(context.InstanceId, ActionOf(proposal), context.CurrentUtcDateTime.Add(policy.ApprovalTimeout)),
+                WriteRetry);
+        }
+
+        Step(context, EscalationSteps.PublishingReport, "the triage note on the issue");
+        var report = await context.CallPublishTriageReportAsync(
+            new TriageReportRequest(caseFile, evidence, diagnosis, repro, replay, link, policyDecision),
+            WriteRetry);
+
+        if (proposal is null || link is null)
+        {
+            return Finish(context, EscalationOutcome.Reported, top, report, link, null, evidence);
+        }
+
+        context.SetCustomStatus(new EscalationStatus(
+            EscalationSteps.AwaitingApproval, $"{proposal.Action!.Description} — waiting for a person until {link.ExpiresAt:u}", report.NoteUrl, link.Url));
+        var decision = await WaitForDecisionAsync(context, link);
+        if (decision is null || !decision.Approved)
+        {
+            var (result, message) = decision is null
+                ? (EscalationOutcome.TimedOut, $"No decision before {link.ExpiresAt:u}: the proposed hotfix ({proposal.Action!.Description}) was not created.")
+                : (EscalationOutcome.Rejected, $"{decision.By} rejected the proposed hotfix ({proposal.Action!.Description}){(string.IsNullOrWhiteSpace(decision.Comment) ? "." : $": {decision.Comment}")}");
+            Step(context, EscalationSteps.PublishingOutcome, message);
+            await context.CallPublishOutcomeAsync(new OutcomeRequest(caseFile.Case, result, message), WriteRetry);
+            return Finish(context, result, top, report, link, null, evidence);
+        }
+
+        Step(context, EscalationSteps.CreatingMergeRequest, $"{decision.By} approved: {proposal.Action!.Description}");
+        var mergeRequest = await context.CallCreateDraftMergeRequestAsync(new DraftMergeRequestRequest(caseFile, proposal, repro, decision), WriteRetry);
+
+        var outcome = mergeRequest.Url is not null ? EscalationOutcome.HotfixProposed : EscalationOutcome.HotfixFailed;
+        var summary = mergeRequest.Url is not null
+            ? $"Draft merge request {mergeRequest.Url} ({mergeRequest.SourceBranch}) proposes the hotfix, approved by {decision.By}."
+            : $"The approved hotfix could not be opened: {mergeRequest.Problem}";
+        Step(context, EscalationSteps.PublishingOutcome, summary);
+        await context.CallPublishOutcomeAsync(new OutcomeRequest(caseFile.Case, outcome, summary), WriteRetry);
+        return Finish(context, outcome, top, report, link, mergeRequest, evidence);
+    }
+
+    private static async Task<EvidenceBundle> GatherAsync(TaskOrchestrationContext context, CaseFile caseFile)
+    {
+        var request = new GatherRequest(caseFile);
+        var logs = context.CallGatherLogsAsync(request, GatherRetry);
+        var deployments = Tolerate(context.CallGatherDeploymentsAsync(request, GatherRetry), "deployments");
+        var pipelines = Tolerate(context.CallGatherPipelinesAsync(request, GatherRetry), "pipelines");
+        var flags = Tolerate(context.CallGatherFlagChangesAsync(request, GatherRetry), "flags");
+        var commits = Tolerate(context.CallGatherCommitsAsync(request, GatherRetry), "commits");
+        var logsResult = await ToleratedLogsAsync(logs);
+        await Task.WhenAll(deployments, pipelines, flags, commits);
+
+        var missing = new List<MissingEvidence>();
+        missing.AddRange(new[] { logsResult.Missing, deployments.Result.Missing, pipelines.Result.Missing, flags.Result.Missing, commits.Result.Missing }.OfType<MissingEvidence>());
+        return new EvidenceBundle(
+            caseFile.Window,
+            logsResult.Logs,
+            deployments.Result.Items,
+            commits.Result.Items,
+            flags.Result.Items,
+            pipelines.Result.Items,
+            missing);
+    }
+
+    /// <summary>A source that failed after its retries becomes missing evidence with the reason, never a failed case.</summary>
+    private static async Task<SourceResult<T>> Tolerate<T>(Task<SourceResult<T>> call, string source)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (TaskFailedException ex)
+        {
+            return SourceResult<T>.Absent(new MissingEvidence(source, $"the {source} source failed after retries: {ex.FailureDetails.ErrorMessage}"));
+        }
+    }
+
+    private static async Task<LogsResult> ToleratedLogsAsync(Task<LogsResult> call)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (TaskFailedException ex)
+        {
+            return new LogsResult(null, new MissingEvidence("logs", $"the logs source failed after retries: {ex.FailureDetails.ErrorMessage}"));
+        }
+    }
+
+    private static async Task<ReplayResult?> ReplayAsync(TaskOrchestrationContext context, CasePolicy policy, CaseFile caseFile, ReproResult repro)
+    {
+        if (policy.ReplayEnvironment is null || policy.Replay.Mode == ActionGate.Deny || repro.Missing is not null)
+        {
+            return null;
+        }
+
+        Step(context, EscalationSteps.Replaying, $"the failing request against {policy.ReplayEnvironment}");
+        try
+        {
+            return await context.CallReplayInStagingAsync(new ReplayRequest(caseFile, repro, policy.ReplayEnvironment), GatherRetry);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new ReplayResult(false, false, "replay failed", new MissingEvidence("replay", ex.FailureDetails.ErrorMessage));
+        }
+    }
+
+    /// <summary>Whether the top hypothesis may be proposed as a hotfix, and the sentence that says why (or why not).</summary>
+    internal static (HypothesisSummary? Proposal, string Decision) Decide(CasePolicy policy, HypothesisSummary? top)
+    {
+        var gate = policy.DraftMergeRequest;
+        if (top is null)
+        {
+            return (null, "No hypothesis: nothing to propose.");
+        }
+
+        if (top.Action is not { Kind: "revert" })
+        {
+            return (null, $"The top hypothesis proposes {top.Action?.Kind ?? "no action"}; only reverts become draft merge requests.");
+        }
+
+        if (gate.Mode == ActionGate.Deny)
+        {
+            return (null, $"Draft merge requests are denied by {gate.Rule}.");
+        }
+
+        if (top.Confidence < gate.MinConfidence)
+        {
+            return (null, $"Confidence {top.Confidence:0.00} is below {gate.MinConfidence:0.00} required by {gate.Rule}: no hotfix is proposed.");
+        }
+
+        return (top, $"Confidence {top.Confidence:0.00} meets {gate.MinConfidence:0.00} required by {gate.Rule}; a person must approve before anything is written.");
+    }
+
+    private static string ActionOf(HypothesisSummary proposal) => $"{proposal.Action!.Kind}:{proposal.Action.Target}";
+
+    /// <summary>Waits for a decision on this link's action until the link expires; decisions for other actions are ignored.</summary>
+    private static async Task<ApprovalDecision?> WaitForDecisionAsync(TaskOrchestrationContext context, ApprovalLink link)
+    {
+        while (true)
+        {
+            var remaining = link.ExpiresAt - context.CurrentUtcDateTime;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                var decision = await context.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, remaining);
+                if (string.Equals(decision.Action, link.Action, StringComparison.Ordinal))
+                {
+                    return decision;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static EscalationOutcome Finish(
+        TaskOrchestrationContext context,
+        string result,
+        HypothesisSummary? top,
+        PublishedReport report,
+        ApprovalLink? link,
+        MergeRequestResult? mergeRequest,
+        EvidenceBundle evidence)
+    {
+        Step(context, EscalationSteps.Done, result, report.NoteUrl);
+        return new EscalationOutcome(result, top, report.NoteUrl, link?.Url, mergeRequest, evidence.Missing);
+    }
+
+    private static void Step(TaskOrchestrationContext context, string step, string detail, string? noteUrl = null) =>
+        context.SetCustomStatus(new EscalationStatus(step, detail, noteUrl));
+}
