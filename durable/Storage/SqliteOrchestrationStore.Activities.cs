@@ -1,4 +1,3 @@
-using RagnarokOps.DurableTask.Client;
 
 namespace RagnarokOps.DurableTask.Storage;
 
