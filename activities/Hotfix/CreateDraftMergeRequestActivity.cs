@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Repro;
@@ -12,7 +13,7 @@ namespace RagnarokOps.Activities.Hotfix;
 /// returns a problem and no MR; the orchestrator's outcome note says it.
 /// </summary>
 [DurableTask(ActivityNames.CreateDraftMergeRequest)]
-internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, RepositoryReader repositories, HotfixBranch branches)
+internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, RepositoryReader repositories, HotfixBranch branches, ILogger<CreateDraftMergeRequestActivity> logger)
     : TaskActivity<DraftMergeRequestRequest, MergeRequestResult>
 {
     public static string BranchName(long issueIid) => $"ragnarok/hotfix-{issueIid}";
@@ -35,6 +36,7 @@ internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, Repo
         {
             if (existing.Description?.Contains(marker, StringComparison.Ordinal) == true)
             {
+                Log.MergeRequestReady(logger, existing.Iid, caseRef.InstanceId, branch, created: false);
                 return new MergeRequestResult(existing.Iid, existing.SourceBranch, existing.WebUrl, false, null);
             }
         }
@@ -44,6 +46,7 @@ internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, Repo
         await branches.EnsureAsync(caseRef.ProjectId, branch, target, cancellationToken);
         if (await branches.RevertAsync(caseRef.ProjectId, branch, target, sha, cancellationToken) is { } problem)
         {
+            Log.HotfixProblem(logger, caseRef.InstanceId, problem);
             return new MergeRequestResult(null, branch, null, false, problem);
         }
 
@@ -64,6 +67,7 @@ internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, Repo
             RemoveSourceBranch = true,
         };
         var created = await gitlab.CreateMergeRequestAsync(caseRef.ProjectId, request, draft: true, cancellationToken);
+        Log.MergeRequestReady(logger, created.Iid, caseRef.InstanceId, branch, created: true);
         return new MergeRequestResult(created.Iid, created.SourceBranch, created.WebUrl, true, null);
     }
 

@@ -37,14 +37,16 @@ public sealed class CreateDraftMergeRequestActivityTests(SandboxCase sandbox)
         Assert.StartsWith("Draft:", created.Title, StringComparison.Ordinal);
         Assert.Contains($"#{sandbox.Case.IssueIid}", created.Description, StringComparison.Ordinal);
         Assert.Equal("production", created.TargetBranch);
+        Assert.Contains("/assign @alice @dave", created.Description, StringComparison.Ordinal);
 
         var branches = new List<string>();
-        await foreach (var b in sandbox.GitLab.ListBranchesAsync(sandbox.Case.ProjectId, "ragnarok/hotfix", CancellationToken.None))
+        await foreach (var b in sandbox.GitLab.ListBranchesAsync(sandbox.Case.ProjectId, branch, CancellationToken.None))
         {
             branches.Add(b.Name);
         }
 
-        Assert.Equal([branch], branches);
+        // Other cases' hotfix branches may exist; this case made exactly one.
+        Assert.Equal([branch], branches.Where(b => b == branch || b.StartsWith(branch + "-", StringComparison.Ordinal)));
         var compare = await sandbox.GitLab.CompareAsync(sandbox.Case.ProjectId, "production", branch, straight: false, CancellationToken.None);
         Assert.Equal(2, compare.Commits.Count);
         Assert.Contains(compare.Commits, c => c.Message?.Contains($"This reverts commit {sandbox.Truth.CulpritSha}", StringComparison.Ordinal) == true);
@@ -52,5 +54,34 @@ public sealed class CreateDraftMergeRequestActivityTests(SandboxCase sandbox)
         Assert.DoesNotContain("Coupon!.Percent", controller, StringComparison.Ordinal);
         var test = await sandbox.GitLab.GetRawFileAsync(sandbox.Case.ProjectId, repro.TestPath!, branch, CancellationToken.None);
         Assert.Equal(repro.TestContent, test);
+    }
+
+    [Fact]
+    public async Task RunAsync_RevertConflicts_OpensNoMergeRequestAndSaysWhy()
+    {
+        var gitlab = sandbox.GitLab;
+        var issue = await gitlab.CreateIssueAsync(sandbox.Case.ProjectId, new GitLabNewIssue { Title = "Checkout fails in staging too" }, CancellationToken.None);
+        var caseRef = sandbox.Case with { IssueIid = issue.Iid };
+        var file = sandbox.Truth.CulpritFile!;
+        var controller = await gitlab.GetRawFileAsync(caseRef.ProjectId, file, "staging", CancellationToken.None);
+        await gitlab.CreateCommitAsync(caseRef.ProjectId, new GitLabCommitRequest
+        {
+            Branch = "staging",
+            CommitMessage = "Rework the discount line on staging",
+            Actions = [new GitLabCommitAction { Action = GitLabCommitActionKind.Update, FilePath = file, Content = controller.Replace("Coupon!.Percent", "Coupon!.Percent * 1m", StringComparison.Ordinal) }],
+        }, CancellationToken.None);
+        var caseFile = (await sandbox.CaseFileAsync()) with { Case = caseRef, Environment = "staging" };
+        var request = new DraftMergeRequestRequest(caseFile, (await sandbox.DiagnosisAsync()).Top!, await sandbox.ReproAsync(), null);
+
+        var result = await sandbox.RunAsync<CreateDraftMergeRequestActivity, DraftMergeRequestRequest, MergeRequestResult>(request);
+
+        Assert.Null(result.Iid);
+        Assert.False(result.Created);
+        Assert.Contains("conflict", result.Problem, StringComparison.Ordinal);
+        var branch = CreateDraftMergeRequestActivity.BranchName(issue.Iid);
+        await foreach (var mr in gitlab.ListMergeRequestsAsync(caseRef.ProjectId, branch, null, CancellationToken.None))
+        {
+            Assert.Fail($"no merge request expected, found !{mr.Iid}");
+        }
     }
 }

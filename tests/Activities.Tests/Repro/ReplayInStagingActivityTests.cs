@@ -40,7 +40,8 @@ public sealed class ReplayInStagingActivityTests(SandboxCase sandbox)
         var activity = new ReplayInStagingActivity(
             new Activities.Cases.RepositoryReader(sandbox.GitLab),
             new NoHttp(),
-            Microsoft.Extensions.Options.Options.Create(new ReplayOptions { DryRun = true }));
+            Microsoft.Extensions.Options.Options.Create(new ReplayOptions { DryRun = true }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReplayInStagingActivity>.Instance);
 
         var result = await activity.RunAsync(new FakeActivityContext("ReplayInStaging", sandbox.Case.InstanceId), request);
 
