@@ -40,6 +40,8 @@ public sealed class SandboxCase : IAsyncLifetime
 
     public string ArtifactsDirectory => _artifacts.Path;
 
+    public string DataDirectory => _data.Path;
+
     public async Task InitializeAsync()
     {
         Server = await SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = _data.Path, Seed = "checkout" }, CancellationToken.None);
@@ -55,6 +57,14 @@ public sealed class SandboxCase : IAsyncLifetime
 
     public static ServiceProvider CreateServices(SandboxServer server, string logsDirectory, string artifactsDirectory)
     {
+        var services = new ServiceCollection();
+        AddServices(services, server, logsDirectory, artifactsDirectory);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The activities' services as a host registers them, pointed at the sandbox, with a fake approval link issuer.</summary>
+    public static void AddServices(IServiceCollection services, SandboxServer server, string logsDirectory, string artifactsDirectory)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["GitLab:BaseUrl"] = server.BaseUrl.ToString(),
@@ -62,10 +72,8 @@ public sealed class SandboxCase : IAsyncLifetime
             ["GitLab:MaxRetryAttempts"] = "0",
             ["Logs:BaseDirectory"] = logsDirectory,
         }).Build();
-        var services = new ServiceCollection();
         services.AddEscalationActivities(configuration, artifactsDirectory);
         services.AddSingleton<IApprovalLinkIssuer, FakeApprovalLinkIssuer>();
-        return services.BuildServiceProvider();
     }
 
     /// <summary>Runs an activity as the worker does: created from DI in a fresh scope, with a context naming the instance.</summary>
