@@ -99,13 +99,23 @@ internal sealed class LiteralPrefilter
     /// vowels, spaces and common consonants), so that common text ("com.acme…" for "Communications link failure")
     /// does not raise a candidate at every turn.
     /// </summary>
+    /// <summary>Trigrams frequent in English and build logs even though their letters are not the most frequent.</summary>
+    private static readonly HashSet<string> CommonTrigrams =
+    [
+        "ing", "ng ", "the", "and", "ion", "tio", "ent", "for", "ati", "ter", "ate", "her", "con", "com", "ver", "pro", "res",
+        "ers", "ons", "err", "rro", "ror", "ore", "ode", "all", "ed ", "on ", "to ", "of ", " th", " co", "re ", "at ", "in ",
+        "er ", "es ", "vic", "ice", "run", "---", "===", "npm", "fro", "rom", "pac", "ack", "tp/", "htt", "ttp", "ps:", "://",
+        "ser", "ces", "ect", "nec", "tim", "ime", "out", "ail", "fai", "led", "tes", "est", "lin", "ine", "ava", "jav", "org",
+    ];
+
     private static int RarestTrigram(string literal)
     {
         var best = 0;
         var bestScore = int.MaxValue;
         for (var k = 0; k + 2 < literal.Length; k++)
         {
-            var score = Commonness(literal[k]) + Commonness(literal[k + 1]) + Commonness(literal[k + 2]);
+            var score = Commonness(literal[k]) + Commonness(literal[k + 1]) + Commonness(literal[k + 2])
+                        + (CommonTrigrams.Contains(literal.Substring(k, 3).ToLowerInvariant()) ? 300 : 0);
             if (score < bestScore)
             {
                 (best, bestScore) = (k, score);
