@@ -99,6 +99,11 @@ internal static class CommitEndpoints
             var user = http.CurrentUser();
             var identity = new GitIdentity(body.OptStr("author_name") ?? user.Str("name"), body.OptStr("author_email") ?? user.Str("email"), sb.Now);
             var repo = sb.Repository(p);
+            if (await BranchProblemAsync(repo, branch, body, ct) is { } problem)
+            {
+                return ApiResults.BadRequest(problem);
+            }
+
             var sha = await repo.CommitActionsAsync(branch, body.OptStr("start_branch") ?? body.OptStr("start_sha"), message, actions, identity, ct);
             var commit = await repo.GetCommitAsync(sha, ct);
             var json = Shapes.Commit(commit!, sb.ProjectUrl(p));
@@ -108,6 +113,34 @@ internal static class CommitEndpoints
         });
 
         PickEndpoints.Map(project);
+    }
+
+    /// <summary>
+    /// GitLab's Commits::CreateService rules: a new branch needs start_branch or start_sha (unless the repository is
+    /// empty), and an existing branch cannot be restarted from somewhere else.
+    /// </summary>
+    private static async Task<string?> BranchProblemAsync(GitRepository repo, string branch, JsonObject body, CancellationToken ct)
+    {
+        if (body.Bool("force") == true)
+        {
+            // Overwriting a branch from start_branch is not modelled; refusing beats committing on top silently.
+            return "\"force\" is not supported by the sandbox";
+        }
+
+        var startBranch = body.OptStr("start_branch");
+        var startSha = body.OptStr("start_sha");
+        var exists = await repo.ResolveAsync($"refs/heads/{branch}", ct) is not null;
+        if (exists)
+        {
+            var elsewhere = startSha is not null || (startBranch is not null && startBranch != branch);
+            return elsewhere
+                ? $"A branch called '{branch}' already exists. Switch to that branch in order to make changes"
+                : null;
+        }
+
+        return startBranch is null && startSha is null && (await repo.BranchesAsync(ct)).Count > 0
+            ? "You can only create or edit files when you are on a branch"
+            : null;
     }
 
     public static async Task<JsonObject> DetailedAsync(SandboxContext sb, JsonObject project, GitRepository repo, GitCommit commit, CancellationToken ct)

@@ -37,8 +37,19 @@ public sealed class IssueSandboxTests(GitLabSandboxFixture sandbox)
             new GitLabLabelChange { Add = ["ragnarok::investigating", "triaged"], Remove = ["escalation::critical"] }, Ct);
         var fetched = await _client.GetIssueAsync(sandbox.Project, issue.Iid, Ct);
 
-        Assert.Equal(["ragnarok::investigating", "service::checkout", "triaged"], updated.Labels.Order(StringComparer.Ordinal));
+        Assert.Equal(["ragnarok::investigating", "service::checkout", "triaged"], updated.Labels);
         Assert.Equal(updated.Labels, fetched.Labels);
+    }
+
+    [Fact]
+    public async Task UpdateIssueLabelsAsync_NothingToChange_ReturnsTheIssueInsteadOfGitLabs400()
+    {
+        var issue = await NewIssueAsync("service::checkout");
+
+        var unchanged = await _client.UpdateIssueLabelsAsync(sandbox.Project, issue.Iid, new GitLabLabelChange(), Ct);
+
+        Assert.Equal(issue.Id, unchanged.Id);
+        Assert.Equal(["service::checkout"], unchanged.Labels);
     }
 
     [Fact]
