@@ -57,6 +57,27 @@ public sealed class PipelineSandboxTests(GitLabSandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task CreatePipelineAsync_ShaInsteadOfBranch_ThrowsBadRequestNamingTheReference()
+    {
+        var ex = await Assert.ThrowsAsync<GitLabApiException>(() => _client.CreatePipelineAsync(sandbox.Project, sandbox.Truth.CulpritSha!, null, Ct));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Contains("Reference not found", ex.GitLabMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetJobTraceAsync_JobThatHasNotRun_EmptyTextNotAnError()
+    {
+        var pipeline = await _client.CreatePipelineAsync(sandbox.Project, "staging", null, Ct);
+        var jobs = await _client.ListPipelineJobsAsync(sandbox.Project, pipeline.Id, null, Ct).ToListAsync(Ct);
+
+        var trace = await _client.GetJobTraceAsync(sandbox.Project, jobs[0].Id, Ct);
+
+        Assert.Equal("", trace);
+        Assert.Contains(jobs, j => j.Status is "pending" or "created");
+    }
+
+    [Fact]
     public async Task ListPipelineJobsAsync_FailedScope_ReturnsOnlyTheFailedTestJob()
     {
         var failedJob = await FailedJobAsync();

@@ -88,6 +88,20 @@ public sealed class RepositorySandboxTests(GitLabSandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task ListBranchesAsync_AnchoredSearch_PrefixAndSuffixAsGitLab()
+    {
+        var suffix = GitLabSandboxFixture.Unique("x");
+        await _client.CreateBranchAsync(sandbox.Project, $"ragnarok/revert-{suffix}", "main", Ct);
+        await _client.CreateBranchAsync(sandbox.Project, $"hotfix/ragnarok/revert-{suffix}", "main", Ct);
+
+        var prefixed = await _client.ListBranchesAsync(sandbox.Project, $"^ragnarok/revert-{suffix}", Ct).ToListAsync(Ct);
+        var suffixed = await _client.ListBranchesAsync(sandbox.Project, $"{suffix}$", Ct).ToListAsync(Ct);
+
+        Assert.Equal([$"ragnarok/revert-{suffix}"], prefixed.Select(b => b.Name));
+        Assert.Equal(2, suffixed.Count);
+    }
+
+    [Fact]
     public async Task CreateBranchAsync_ExistingName_ThrowsBadRequestWithGitLabsMessage()
     {
         var ex = await Assert.ThrowsAsync<GitLabApiException>(() => _client.CreateBranchAsync(sandbox.Project, "main", "main", Ct));
