@@ -84,6 +84,36 @@ public sealed class CherryPickSandboxTests(GitLabSandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task CherryPickAsync_DiscountLineRewrittenOnTarget_RefusedAsConflict()
+    {
+        var culprit = await _client.GetCommitAsync(sandbox.Project, sandbox.Truth.CulpritSha!, Ct);
+        var branch = await NewBranchAsync("pick-conflict", culprit.ParentIds![0]);
+        var controller = await _client.GetRawFileAsync(sandbox.Project, sandbox.Truth.CulpritFile!, branch.Name, Ct);
+        await _client.CreateCommitAsync(sandbox.Project, new GitLabCommitRequest
+        {
+            Branch = branch.Name,
+            CommitMessage = "Cap discounts at 50%",
+            Actions =
+            [
+                new GitLabCommitAction
+                {
+                    Action = GitLabCommitActionKind.Update,
+                    FilePath = sandbox.Truth.CulpritFile!,
+                    Content = controller.Replace("request.Cart.Coupon?.Percent ?? 0m", "Math.Min(request.Cart.Coupon?.Percent ?? 0m, 50m)", StringComparison.Ordinal),
+                },
+            ],
+        }, Ct);
+
+        var dry = await _client.CherryPickAsync(sandbox.Project, culprit.Id, branch.Name, dryRun: true, Ct);
+        var real = await _client.CherryPickAsync(sandbox.Project, culprit.Id, branch.Name, dryRun: false, Ct);
+
+        Assert.True(dry.IsConflict, $"error_code {dry.ErrorCode}");
+        Assert.Equal(GitLabCommitChangeStatus.Refused, real.Status);
+        Assert.True(real.IsConflict, $"error_code {real.ErrorCode}");
+        Assert.Null(real.Commit);
+    }
+
+    [Fact]
     public async Task CherryPickAsync_UnknownBranch_ThrowsNotFoundRatherThanRefusing()
     {
         var ex = await Assert.ThrowsAsync<GitLabApiException>(() =>

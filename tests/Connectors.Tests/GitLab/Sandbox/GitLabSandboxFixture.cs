@@ -35,12 +35,12 @@ public sealed class GitLabSandboxFixture : IAsyncLifetime
         Client = CreateClient(Server.Token);
     }
 
-    /// <summary>A client through DI with its own token and page size (small pages make pagination visible).</summary>
-    public IGitLabClient CreateClient(string token, int pageSize = 100)
+    /// <summary>A client through DI with its own token, page size (small pages make pagination visible) and base URL.</summary>
+    public IGitLabClient CreateClient(string token, int pageSize = 100, Uri? baseUrl = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["GitLab:BaseUrl"] = Server.BaseUrl.ToString(),
+            ["GitLab:BaseUrl"] = (baseUrl ?? Server.BaseUrl).ToString(),
             ["GitLab:Token"] = token,
             ["GitLab:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["GitLab:RetryBaseDelay"] = "00:00:00.050",

@@ -60,7 +60,18 @@ public sealed class PaginationSandboxTests(GitLabSandboxFixture sandbox)
     }
 
     [Fact]
-    public async Task GetMemberAsync_SeededMembersToken_ActsAsThatMember()
+    public async Task GetIssueAsync_ApiRootAsBaseUrlAndNumericProjectId_SameIssue()
+    {
+        var byApiRoot = sandbox.CreateClient(sandbox.Server.Token, baseUrl: sandbox.Server.ApiUrl);
+        var created = await sandbox.Client.CreateIssueAsync(sandbox.Project, new GitLabNewIssue { Title = GitLabSandboxFixture.Unique("by id") }, Ct);
+
+        var fetched = await byApiRoot.GetIssueAsync(GitLabProjectId.FromId(sandbox.Truth.ProjectId), created.Iid, Ct);
+
+        Assert.Equal(created.Id, fetched.Id);
+    }
+
+    [Fact]
+    public async Task CreateIssueAsync_SeededMembersToken_AuthoredByThatMember()
     {
         var alice = sandbox.CreateClient("glpat-alice-sandbox");
 
