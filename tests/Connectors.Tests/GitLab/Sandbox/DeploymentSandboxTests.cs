@@ -18,6 +18,7 @@ public sealed class DeploymentSandboxTests(GitLabSandboxFixture sandbox)
         var latest = deployments[0];
         Assert.Equal(sandbox.Truth.DeploymentId, latest.Id);
         Assert.Equal(sandbox.Truth.DeployedAt, latest.UpdatedAt);
+        Assert.True(latest.UpdatedAt < sandbox.Truth.OnsetAt, "errors begin after the deploy");
         Assert.Equal("success", latest.Status);
         Assert.Equal("main", latest.Ref);
         Assert.Equal("production", latest.Environment?.Name);
