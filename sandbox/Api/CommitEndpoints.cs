@@ -99,7 +99,7 @@ internal static class CommitEndpoints
             var user = http.CurrentUser();
             var identity = new GitIdentity(body.OptStr("author_name") ?? user.Str("name"), body.OptStr("author_email") ?? user.Str("email"), sb.Now);
             var repo = sb.Repository(p);
-            if (await BranchProblemAsync(repo, branch, body, ct) is { } problem)
+            if ((await BranchProblemAsync(repo, branch, body, ct) ?? await StaleFileAsync(repo, branch, body, actionsJson, ct)) is { } problem)
             {
                 return ApiResults.BadRequest(problem);
             }
@@ -141,6 +141,31 @@ internal static class CommitEndpoints
         return startBranch is null && startSha is null && (await repo.BranchesAsync(ct)).Count > 0
             ? "You can only create or edit files when you are on a branch"
             : null;
+    }
+
+    /// <summary>
+    /// GitLab's optimistic check: an action naming the last_commit_id its author saw is refused when the file
+    /// (previous_path for a move) has been changed by a later commit on the branch it starts from.
+    /// </summary>
+    private static async Task<string?> StaleFileAsync(GitRepository repo, string branch, JsonObject body, JsonArray actions, CancellationToken ct)
+    {
+        var start = await repo.ResolveAsync($"refs/heads/{branch}", ct) is not null ? branch : body.OptStr("start_branch") ?? body.OptStr("start_sha");
+        foreach (var action in actions.OfType<JsonObject>())
+        {
+            if (start is null || action.OptStr("last_commit_id") is not { Length: > 0 } seen)
+            {
+                continue;
+            }
+
+            var path = action.OptStr("previous_path") ?? action.Str("file_path");
+            var last = await repo.LogAsync(start, path, null, null, 0, 1, ct);
+            if (last.Count > 0 && !last[0].Id.StartsWith(seen, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"The file has changed since you started editing it: {path}";
+            }
+        }
+
+        return null;
     }
 
     public static async Task<JsonObject> DetailedAsync(SandboxContext sb, JsonObject project, GitRepository repo, GitCommit commit, CancellationToken ct)

@@ -141,4 +141,25 @@ public sealed class CommitEndpointsTests(SandboxFixture sandbox) : IClassFixture
         Assert.Equal("A branch called 'restart-attempt' already exists. Switch to that branch in order to make changes", body!["message"]!.GetValue<string>());
         Assert.Equal(before, (await sandbox.GetJsonAsync(P + "/repository/commits/restart-attempt"))["id"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task CreateCommit_StaleLastCommitId_400AndFreshOneCommits()
+    {
+        var truth = sandbox.Server.GroundTruth!;
+        var culpritParent = (await sandbox.GetJsonAsync($"{P}/repository/commits/{truth.CulpritSha}"))["parent_ids"]![0]!.GetValue<string>();
+        await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/branches", new { branch = "stale-edit", @ref = "main" });
+        object Edit(string lastCommitId) => new
+        {
+            branch = "stale-edit",
+            commit_message = "Edit the controller",
+            actions = new[] { new { action = "update", file_path = truth.CulpritFile, content = "// edited\n", last_commit_id = lastCommitId } },
+        };
+
+        var (staleStatus, stale) = await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/commits", Edit(culpritParent));
+        var (freshStatus, _) = await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/commits", Edit(truth.CulpritSha!));
+
+        Assert.Equal(400, staleStatus);
+        Assert.Equal($"The file has changed since you started editing it: {truth.CulpritFile}", stale!["message"]!.GetValue<string>());
+        Assert.Equal(201, freshStatus);
+    }
 }

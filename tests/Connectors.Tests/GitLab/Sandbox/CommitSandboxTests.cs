@@ -135,4 +135,26 @@ public sealed class CommitSandboxTests(GitLabSandboxFixture sandbox)
         Assert.Contains(diffs, d => d.RenamedFile && d.OldPath == "docs/architecture.md" && d.NewPath == "docs/design.md");
         Assert.Equal(4, diffs.Count);
     }
+
+    [Fact]
+    public async Task CreateCommitAsync_LastCommitIdOlderThanTheFile_ThrowsBadRequestAndCommitsNothing()
+    {
+        var branch = await _client.CreateBranchAsync(sandbox.Project, GitLabSandboxFixture.Unique("stale"), "main", Ct);
+        var culprit = await _client.GetCommitAsync(sandbox.Project, sandbox.Truth.CulpritSha!, Ct);
+        GitLabCommitRequest Edit(string seen) => new()
+        {
+            Branch = branch.Name,
+            CommitMessage = "Restore the null check",
+            Actions = [new GitLabCommitAction { Action = GitLabCommitActionKind.Update, FilePath = sandbox.Truth.CulpritFile!, Content = "// fixed\n", LastCommitId = seen }],
+        };
+
+        var ex = await Assert.ThrowsAsync<GitLabApiException>(() => _client.CreateCommitAsync(sandbox.Project, Edit(culprit.ParentIds![0]), Ct));
+        var unchanged = await _client.ListBranchesAsync(sandbox.Project, "^" + branch.Name + "$", Ct).SingleAsync(Ct);
+        var committed = await _client.CreateCommitAsync(sandbox.Project, Edit(culprit.Id), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Equal($"The file has changed since you started editing it: {sandbox.Truth.CulpritFile}", ex.GitLabMessage);
+        Assert.Equal(branch.Commit.Id, unchanged.Commit.Id);
+        Assert.Equal([branch.Commit.Id], committed.ParentIds);
+    }
 }
