@@ -14,6 +14,12 @@ internal sealed partial class GitLabClient
     public Task<GitLabIssue> UpdateIssueLabelsAsync(GitLabProjectId project, long issueIid, GitLabLabelChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (change.Add.Count == 0 && change.Remove.Count == 0)
+        {
+            // GitLab answers 400 to a PUT that names nothing to change; nothing to change is just a read.
+            return GetIssueAsync(project, issueIid, cancellationToken);
+        }
+
         var body = new LabelUpdateBody(
             change.Add.Count > 0 ? string.Join(',', change.Add) : null,
             change.Remove.Count > 0 ? string.Join(',', change.Remove) : null);

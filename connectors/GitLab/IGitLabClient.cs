@@ -11,7 +11,7 @@ public interface IGitLabClient
 
     Task<GitLabIssue> CreateIssueAsync(GitLabProjectId project, GitLabNewIssue issue, CancellationToken cancellationToken);
 
-    /// <summary>Adds and removes labels in one call (add_labels / remove_labels), leaving other labels alone.</summary>
+    /// <summary>Adds and removes labels in one call (add_labels / remove_labels), leaving other labels alone; an empty change only reads the issue.</summary>
     Task<GitLabIssue> UpdateIssueLabelsAsync(GitLabProjectId project, long issueIid, GitLabLabelChange change, CancellationToken cancellationToken);
 
     IAsyncEnumerable<GitLabNote> ListIssueNotesAsync(GitLabProjectId project, long issueIid, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace RagnarokOps.Domain.Classification;
@@ -129,7 +128,6 @@ public sealed class FailureClassifier
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so short runs are fast too
     private bool MatchLine(ReadOnlySpan<char> line, ClassificationState state)
     {
         var stamp = state.NextStamp();

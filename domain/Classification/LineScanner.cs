@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace RagnarokOps.Domain.Classification;
 
 /// <summary>
@@ -24,7 +22,6 @@ internal sealed class LineScanner(TextReader reader, int bufferSize = 64 * 1024)
     /// <summary>The 1-based number of the line last returned (0 before the first).</summary>
     public long LineNumber { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so short runs are fast too
     public bool TryReadLine(out ReadOnlySpan<char> line)
     {
         while (true)

@@ -1,10 +1,8 @@
-using System.Runtime.CompilerServices;
-
 namespace RagnarokOps.Domain.Classification;
 
 /// <summary>
 /// Finds, in one left-to-right pass, the positions of a line where one of many literals (case-insensitive) may start.
-/// Each literal's first three characters, case-folded, are hashed into a 64K-bit table that fits in L1/L2 cache;
+/// Each literal's rarest three characters, case-folded, are hashed into a 32K-bit table that fits in L1 cache;
 /// a position whose three characters hash to a set bit is checked against the few literals of that hash.
 /// </summary>
 /// <remarks>
@@ -13,8 +11,7 @@ namespace RagnarokOps.Domain.Classification;
 /// </remarks>
 internal sealed class LiteralPrefilter
 {
-    private const int Bits = 16;
-    private const int Mask = (1 << Bits) - 1;
+    private const int Bits = 15;
 
     private static readonly char[] AsciiFold = BuildFold();
 
@@ -24,15 +21,18 @@ internal sealed class LiteralPrefilter
     public LiteralPrefilter(IEnumerable<Entry> literals)
     {
         var buckets = new Dictionary<int, List<Entry>>();
-        foreach (var entry in literals)
+        foreach (var given in literals)
         {
+            var entry = given;
             if (entry.Literal.Length < RegexLiterals.MinLength)
             {
                 throw new ArgumentException($"literal '{entry.Literal}' is shorter than {RegexLiterals.MinLength}", nameof(literals));
             }
 
             var literal = entry.Literal;
-            var hash = Hash(Fold(literal[0]), Fold(literal[1]), Fold(literal[2]));
+            var anchor = RarestTrigram(literal);
+            entry = entry with { Anchor = anchor };
+            var hash = Hash(Fold(literal[anchor]), Fold(literal[anchor + 1]), Fold(literal[anchor + 2]));
             _bitmap[hash >> 6] |= 1UL << hash;
             if (!buckets.TryGetValue(hash, out var list))
             {
@@ -48,28 +48,26 @@ internal sealed class LiteralPrefilter
         }
     }
 
-    /// <summary>The next position at or after <paramref name="from"/> where some literal may start, with its candidates; -1 when none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so short runs are fast too
+    /// <summary>
+    /// The next position at or after <paramref name="from"/> where the anchor trigram of some literal may sit, with
+    /// those literals; -1 when none. Check each candidate with <see cref="Entry.At"/> at that position.
+    /// </summary>
     public int Next(ReadOnlySpan<char> line, int from, out Entry[] candidates)
     {
         var bitmap = _bitmap;
-        var buckets = _buckets;
-        if (line.Length >= 3)
+        if (line.Length - from >= 3)
         {
-            var c0 = from < line.Length ? Fold(line[from]) : '\0';
-            var c1 = from + 1 < line.Length ? Fold(line[from + 1]) : '\0';
-            for (var i = from; i + 2 < line.Length; i++)
+            // Rolling window of the last three folded chars (7 bits each); a multiplicative mix spreads it over the table.
+            var window = ((Fold(line[from]) & 0x7F) << 7) | (Fold(line[from + 1]) & 0x7F);
+            for (var i = from + 2; i < line.Length; i++)
             {
-                var c2 = Fold(line[i + 2]);
-                var hash = Hash(c0, c1, c2);
+                window = ((window << 7) | (Fold(line[i]) & 0x7F)) & 0x1FFFFF;
+                var hash = Mix(window);
                 if ((bitmap[hash >> 6] & (1UL << hash)) != 0)
                 {
-                    candidates = buckets[hash]!;
-                    return i;
+                    candidates = _buckets[hash]!;
+                    return i - 2;
                 }
-
-                c0 = c1;
-                c1 = c2;
             }
         }
 
@@ -80,7 +78,10 @@ internal sealed class LiteralPrefilter
     /// <summary>The case folding OrdinalIgnoreCase uses (simple upper-casing), with a table for ASCII.</summary>
     private static char Fold(char c) => c < 128 ? AsciiFold[c] : char.ToUpperInvariant(c);
 
-    private static int Hash(char c0, char c1, char c2) => ((c0 * 0x9E5) ^ (c1 * 0x3B1) ^ c2 * 0x1F) & Mask;
+    /// <summary>Three folded chars to a table index: the same value <see cref="Next"/> computes as it rolls along the line.</summary>
+    private static int Hash(char c0, char c1, char c2) => Mix(((c0 & 0x7F) << 14) | ((c1 & 0x7F) << 7) | (c2 & 0x7F));
+
+    private static int Mix(int window) => (int)((uint)window * 2654435761u >> (32 - Bits));
 
     private static char[] BuildFold()
     {
@@ -93,10 +94,76 @@ internal sealed class LiteralPrefilter
         return fold;
     }
 
-    /// <summary>A literal, whether it must match case-sensitively, and the patterns that require it.</summary>
-    internal readonly record struct Entry(string Literal, bool CaseSensitive, int[] Patterns)
+    /// <summary>
+    /// The literal's three characters least likely to occur by chance in a log (rare letters and punctuation over
+    /// vowels, spaces and common consonants), so that common text ("com.acme…" for "Communications link failure")
+    /// does not raise a candidate at every turn.
+    /// </summary>
+    /// <summary>Trigrams frequent in English and build logs even though their letters are not the most frequent.</summary>
+    private static readonly HashSet<string> CommonTrigrams =
+    [
+        "ing", "ng ", "the", "and", "ion", "tio", "ent", "for", "ati", "ter", "ate", "her", "con", "com", "ver", "pro", "res",
+        "ers", "ons", "err", "rro", "ror", "ore", "ode", "all", "ed ", "on ", "to ", "of ", " th", " co", "re ", "at ", "in ",
+        "er ", "es ", "vic", "ice", "run", "---", "===", "npm", "fro", "rom", "pac", "ack", "tp/", "htt", "ttp", "ps:", "://",
+        "ser", "ces", "ect", "nec", "tim", "ime", "out", "ail", "fai", "led", "tes", "est", "lin", "ine", "ava", "jav", "org",
+    ];
+
+    private static int RarestTrigram(string literal)
     {
-        public bool At(ReadOnlySpan<char> line, int index) =>
-            line[index..].StartsWith(Literal, CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+        var best = 0;
+        var bestScore = int.MaxValue;
+        for (var k = 0; k + 2 < literal.Length; k++)
+        {
+            var score = Commonness(literal[k]) + Commonness(literal[k + 1]) + Commonness(literal[k + 2])
+                        + (CommonTrigrams.Contains(literal.Substring(k, 3).ToLowerInvariant()) ? 300 : 0);
+            if (score < bestScore)
+            {
+                (best, bestScore) = (k, score);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Rough frequency per mille of a character in English text and log lines (case-folded).</summary>
+    private static int Commonness(char c) => char.ToLowerInvariant(c) switch
+    {
+        ' ' => 150,
+        'e' => 127,
+        't' => 91,
+        'a' => 82,
+        'o' => 75,
+        'i' => 70,
+        'n' => 67,
+        's' => 63,
+        'h' => 61,
+        'r' => 60,
+        'd' => 43,
+        'l' => 40,
+        '.' or '/' => 40,
+        'c' or 'u' => 28,
+        >= '0' and <= '9' => 30,
+        ':' or '-' => 30,
+        'm' or 'w' => 24,
+        'f' => 22,
+        'g' or 'y' or '_' => 20,
+        'p' => 19,
+        'b' or ',' or '=' => 15,
+        'v' => 10,
+        'k' => 8,
+        'j' or 'x' => 2,
+        'q' or 'z' => 1,
+        _ => 5,
+    };
+
+    /// <summary>A literal, whether it must match case-sensitively, the patterns that require it, and where its anchor trigram sits.</summary>
+    internal readonly record struct Entry(string Literal, bool CaseSensitive, int[] Patterns, int Anchor = 0)
+    {
+        /// <summary>Whether the literal occurs with its anchor trigram at <paramref name="trigram"/>.</summary>
+        public bool At(ReadOnlySpan<char> line, int trigram)
+        {
+            var start = trigram - Anchor;
+            return start >= 0 && line[start..].StartsWith(Literal, CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+        }
     }
 }

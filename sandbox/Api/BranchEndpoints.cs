@@ -21,7 +21,7 @@ internal static class BranchEndpoints
             var search = http.Request.Query["search"].ToString();
             var repo = sb.Repository(p);
             var result = new List<JsonNode?>();
-            foreach (var branch in (await repo.BranchesAsync(ct)).Where(b => b.Name.Contains(search, StringComparison.OrdinalIgnoreCase)))
+            foreach (var branch in (await repo.BranchesAsync(ct)).Where(b => Matches(b.Name, search)))
             {
                 result.Add(await ShapeAsync(sb, p, repo, branch, ct));
             }
@@ -65,6 +65,21 @@ internal static class BranchEndpoints
 
             return ApiResults.Created(await ShapeAsync(sb, p, repo, new GitBranch(name, sha), ct));
         });
+    }
+
+    /// <summary>GitLab's branch search: a substring, or with ^ a prefix and with $ a suffix.</summary>
+    internal static bool Matches(string name, string search)
+    {
+        var prefix = search.StartsWith('^');
+        var suffix = search.EndsWith('$');
+        var term = search[(prefix ? 1 : 0)..(search.Length - (suffix && search.Length > (prefix ? 1 : 0) ? 1 : 0))];
+        return (prefix, suffix) switch
+        {
+            (true, true) => name.Equals(term, StringComparison.OrdinalIgnoreCase),
+            (true, false) => name.StartsWith(term, StringComparison.OrdinalIgnoreCase),
+            (false, true) => name.EndsWith(term, StringComparison.OrdinalIgnoreCase),
+            _ => name.Contains(term, StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     private static async Task<JsonObject> ShapeAsync(SandboxContext sb, JsonObject project, GitRepository repo, GitBranch branch, CancellationToken ct)

@@ -99,6 +99,11 @@ internal static class CommitEndpoints
             var user = http.CurrentUser();
             var identity = new GitIdentity(body.OptStr("author_name") ?? user.Str("name"), body.OptStr("author_email") ?? user.Str("email"), sb.Now);
             var repo = sb.Repository(p);
+            if ((await BranchProblemAsync(repo, branch, body, ct) ?? await StaleFileAsync(repo, branch, body, actionsJson, ct)) is { } problem)
+            {
+                return ApiResults.BadRequest(problem);
+            }
+
             var sha = await repo.CommitActionsAsync(branch, body.OptStr("start_branch") ?? body.OptStr("start_sha"), message, actions, identity, ct);
             var commit = await repo.GetCommitAsync(sha, ct);
             var json = Shapes.Commit(commit!, sb.ProjectUrl(p));
@@ -108,6 +113,59 @@ internal static class CommitEndpoints
         });
 
         PickEndpoints.Map(project);
+    }
+
+    /// <summary>
+    /// GitLab's Commits::CreateService rules: a new branch needs start_branch or start_sha (unless the repository is
+    /// empty), and an existing branch cannot be restarted from somewhere else.
+    /// </summary>
+    private static async Task<string?> BranchProblemAsync(GitRepository repo, string branch, JsonObject body, CancellationToken ct)
+    {
+        if (body.Bool("force") == true)
+        {
+            // Overwriting a branch from start_branch is not modelled; refusing beats committing on top silently.
+            return "\"force\" is not supported by the sandbox";
+        }
+
+        var startBranch = body.OptStr("start_branch");
+        var startSha = body.OptStr("start_sha");
+        var exists = await repo.ResolveAsync($"refs/heads/{branch}", ct) is not null;
+        if (exists)
+        {
+            var elsewhere = startSha is not null || (startBranch is not null && startBranch != branch);
+            return elsewhere
+                ? $"A branch called '{branch}' already exists. Switch to that branch in order to make changes"
+                : null;
+        }
+
+        return startBranch is null && startSha is null && (await repo.BranchesAsync(ct)).Count > 0
+            ? "You can only create or edit files when you are on a branch"
+            : null;
+    }
+
+    /// <summary>
+    /// GitLab's optimistic check: an action naming the last_commit_id its author saw is refused when the file
+    /// (previous_path for a move) has been changed by a later commit on the branch it starts from.
+    /// </summary>
+    private static async Task<string?> StaleFileAsync(GitRepository repo, string branch, JsonObject body, JsonArray actions, CancellationToken ct)
+    {
+        var start = await repo.ResolveAsync($"refs/heads/{branch}", ct) is not null ? branch : body.OptStr("start_branch") ?? body.OptStr("start_sha");
+        foreach (var action in actions.OfType<JsonObject>())
+        {
+            if (start is null || action.OptStr("last_commit_id") is not { Length: > 0 } seen)
+            {
+                continue;
+            }
+
+            var path = action.OptStr("previous_path") ?? action.Str("file_path");
+            var last = await repo.LogAsync(start, path, null, null, 0, 1, ct);
+            if (last.Count > 0 && !last[0].Id.StartsWith(seen, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"The file has changed since you started editing it: {path}";
+            }
+        }
+
+        return null;
     }
 
     public static async Task<JsonObject> DetailedAsync(SandboxContext sb, JsonObject project, GitRepository repo, GitCommit commit, CancellationToken ct)

@@ -24,6 +24,12 @@ internal static class DeploymentEndpoints
             var after = ParseTime(q["updated_after"]);
             var before = ParseTime(q["updated_before"]);
             var orderBy = q["order_by"].ToString() is { Length: > 0 } o ? o : "id";
+            if ((after is not null || before is not null) && orderBy != "updated_at")
+            {
+                // GitLab 16.0+ refuses an updated_at filter over any other order (DeploymentsFinder's InefficientQueryError).
+                return ApiResults.BadRequest("400 Bad request - `updated_at` filter requires `updated_at` sort");
+            }
+
             var list = sb.Store.List(Kinds.Deployment, p.Long("id"))
                 .Where(d => q["environment"].Count == 0 || d["environment"]!.AsObject().Str("name") == q["environment"])
                 .Where(d => q["status"].Count == 0 || d.Str("status") == q["status"])

@@ -10,6 +10,13 @@ namespace RagnarokOps.Sandbox.Api;
 /// <summary>Issues: list, get, create, update (labels, title, description, state).</summary>
 internal static class IssueEndpoints
 {
+    /// <summary>The attributes of PUT /issues/:iid of which GitLab wants at least one.</summary>
+    private static readonly string[] UpdateKeys =
+    [
+        "assignee_id", "assignee_ids", "confidential", "created_at", "description", "discussion_locked", "due_date",
+        "labels", "add_labels", "remove_labels", "milestone_id", "state_event", "title", "issue_type",
+    ];
+
     public static void Map(RouteGroupBuilder project)
     {
         project.MapGet("/issues", (HttpContext http, string id, SandboxContext sb) =>
@@ -57,10 +64,16 @@ internal static class IssueEndpoints
             }
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
+            if (!UpdateKeys.Any(body.ContainsKey))
+            {
+                // Grape's at_least_one_of: GitLab refuses an update that names nothing to change, under "error".
+                return ApiResults.Json(new JsonObject { ["error"] = $"{string.Join(", ", UpdateKeys)} are missing, at least one parameter must be provided" }, StatusCodes.Status400BadRequest);
+            }
+
             var before = issue.StringList("labels").ToList();
             var labels = RequestParams.Labels(body, "labels") ?? before;
-            labels = labels.Union(RequestParams.Labels(body, "add_labels") ?? [], StringComparer.OrdinalIgnoreCase)
-                .Except(RequestParams.Labels(body, "remove_labels") ?? [], StringComparer.OrdinalIgnoreCase).ToList();
+            labels = Sorted(labels.Union(RequestParams.Labels(body, "add_labels") ?? [], StringComparer.OrdinalIgnoreCase)
+                .Except(RequestParams.Labels(body, "remove_labels") ?? [], StringComparer.OrdinalIgnoreCase));
             EnsureLabels(sb, p, labels);
             var action = "update";
             issue["labels"] = labels.Strings();
@@ -92,6 +105,10 @@ internal static class IssueEndpoints
         });
     }
 
+    /// <summary>GitLab lists an issuable's labels by title, in byte order, whatever order they were given in.</summary>
+    public static List<string> Sorted(IEnumerable<string> labels) =>
+        labels.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+
     public static JsonObject? Find(SandboxContext sb, JsonObject project, long iid) =>
         sb.Store.List(Kinds.Issue, project.Long("id")).FirstOrDefault(i => i.Long("iid") == iid);
 
@@ -117,7 +134,7 @@ internal static class IssueEndpoints
                 ["updated_at"] = now,
                 ["closed_at"] = null,
                 ["closed_by"] = null,
-                ["labels"] = labels.Strings(),
+                ["labels"] = Sorted(labels).Strings(),
                 ["milestone"] = null,
                 ["assignees"] = new JsonArray(),
                 ["author"] = Shapes.UserBasic(author),

@@ -119,7 +119,7 @@ internal static class MergeRequestEndpoints
                 ["reviewers"] = new JsonArray(),
                 ["source_project_id"] = projectId,
                 ["target_project_id"] = projectId,
-                ["labels"] = labels.Strings(),
+                ["labels"] = IssueEndpoints.Sorted(labels).Strings(),
                 ["draft"] = draft,
                 ["work_in_progress"] = draft,
                 ["milestone"] = null,

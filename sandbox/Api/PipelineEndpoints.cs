@@ -60,9 +60,12 @@ internal static class PipelineEndpoints
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var reference = RequestParams.Required(body, "ref");
-            if (await sb.Repository(p).GetCommitAsync(reference, ct) is not { } commit)
+            var repo = sb.Repository(p);
+            // GitLab runs pipelines for branches and tags only; a sha or unknown name is a validation error on "base".
+            var head = await repo.ResolveAsync($"refs/heads/{reference}", ct) ?? await repo.ResolveAsync($"refs/tags/{reference}", ct);
+            if (head is null || await repo.GetCommitAsync(head, ct) is not { } commit)
             {
-                return ApiResults.BadRequest("Reference not found");
+                return ApiResults.Json(new JsonObject { ["message"] = new JsonObject { ["base"] = new JsonArray("Reference not found") } }, StatusCodes.Status400BadRequest);
             }
 
             var variables = (body["variables"] as JsonArray ?? []).OfType<JsonObject>()

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using RagnarokOps.Sandbox.Git;
 using RagnarokOps.Sandbox.Store;
+using RagnarokOps.Sandbox.Webhooks;
 
 namespace RagnarokOps.Sandbox.Api;
 
@@ -27,6 +28,9 @@ internal static class SandboxApi
                     }
 
                     http.Items[HttpContextExtensions.UserKey] = user;
+
+                    // A call made while handling a webhook names that hook's event; hooks it fires join the chain.
+                    HookChains.CurrentRequestUuid = http.Request.Headers["X-Gitlab-Event-UUID"].ToString();
                 }
 
                 await next(http);

@@ -24,15 +24,26 @@ internal sealed class WebhookDispatcher(SandboxStore store, TimeProvider time, I
     private readonly Lock _pendingGate = new();
     private readonly List<Task> _inFlight = [];
 
+    private readonly HookChains _chains = new();
+
     public string InstanceUrl { get; set; } = string.Empty;
 
-    /// <summary>Queues <paramref name="payload"/> for every hook of the project subscribed to <paramref name="kind"/>.</summary>
+    /// <summary>
+    /// Queues <paramref name="payload"/> for every hook of the project subscribed to <paramref name="kind"/>, except
+    /// hooks GitLab's recursion detection would block for the current request's X-Gitlab-Event-UUID.
+    /// </summary>
     public void Raise(long projectId, HookEvent kind, JsonObject payload)
     {
         foreach (var hook in store.List(Kinds.Hook, projectId).Where(h => h.Bool(kind.Flag) == true))
         {
+            if (_chains.Join(hook.Long("id")) is not { } eventUuid)
+            {
+                Log.RecursionBlocked(logger, kind.Header, hook.Long("id"), HookChains.CurrentRequestUuid ?? string.Empty);
+                continue;
+            }
+
             // Each record owns its copy: a JSON node can only have one parent.
-            var eventId = store.Write(tx => Record(tx, hook, kind.Header, kind.Trigger, payload.Clone(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString()));
+            var eventId = store.Write(tx => Record(tx, hook, kind.Header, kind.Trigger, payload.Clone(), Guid.NewGuid().ToString(), eventUuid));
             _queue.Writer.TryWrite(eventId);
         }
     }

@@ -106,4 +106,60 @@ public sealed class CommitEndpointsTests(SandboxFixture sandbox) : IClassFixture
         Assert.True(total > 2);
         Assert.Equal("2", response.Headers.GetValues("x-next-page").Single());
     }
+
+    [Fact]
+    public async Task CreateCommit_NewBranchWithoutStart_400AsGitLab()
+    {
+        var (status, body) = await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/commits", new
+        {
+            branch = "orphan-attempt",
+            commit_message = "No start given",
+            actions = new[] { new { action = "create", file_path = "orphan.md", content = "x" } },
+        });
+
+        Assert.Equal(400, status);
+        Assert.Equal("You can only create or edit files when you are on a branch", body!["message"]!.GetValue<string>());
+        using var branch = await sandbox.Http.GetAsync(new Uri(P + "/repository/branches/orphan-attempt", UriKind.Relative));
+        Assert.Equal(404, (int)branch.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateCommit_ExistingBranchFromOtherStart_400AsGitLab()
+    {
+        await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/branches", new { branch = "restart-attempt", @ref = "main~3" });
+        var before = (await sandbox.GetJsonAsync(P + "/repository/commits/restart-attempt"))["id"]!.GetValue<string>();
+
+        var (status, body) = await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/commits", new
+        {
+            branch = "restart-attempt",
+            start_branch = "main",
+            commit_message = "Restart from main",
+            actions = new[] { new { action = "create", file_path = "restart.md", content = "x" } },
+        });
+
+        Assert.Equal(400, status);
+        Assert.Equal("A branch called 'restart-attempt' already exists. Switch to that branch in order to make changes", body!["message"]!.GetValue<string>());
+        Assert.Equal(before, (await sandbox.GetJsonAsync(P + "/repository/commits/restart-attempt"))["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CreateCommit_StaleLastCommitId_400AndFreshOneCommits()
+    {
+        var truth = sandbox.Server.GroundTruth!;
+        var culpritParent = (await sandbox.GetJsonAsync($"{P}/repository/commits/{truth.CulpritSha}"))["parent_ids"]![0]!.GetValue<string>();
+        await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/branches", new { branch = "stale-edit", @ref = "main" });
+        object Edit(string lastCommitId) => new
+        {
+            branch = "stale-edit",
+            commit_message = "Edit the controller",
+            actions = new[] { new { action = "update", file_path = truth.CulpritFile, content = "// edited\n", last_commit_id = lastCommitId } },
+        };
+
+        var (staleStatus, stale) = await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/commits", Edit(culpritParent));
+        var (freshStatus, _) = await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/commits", Edit(truth.CulpritSha!));
+
+        Assert.Equal(400, staleStatus);
+        Assert.Equal($"The file has changed since you started editing it: {truth.CulpritFile}", stale!["message"]!.GetValue<string>());
+        Assert.Equal(201, freshStatus);
+    }
 }

@@ -116,7 +116,7 @@ public sealed class CheckoutScenarioTests(SandboxFixture sandbox) : IClassFixtur
     public async Task ListDeployments_UpdatedAfterDeploy_OnlyTheCulpritDeployment()
     {
         var after = Uri.EscapeDataString(Truth.DeployedAt!.Value.AddMinutes(-1).ToString("O"));
-        var list = (await sandbox.GetJsonAsync($"{P}/deployments?environment=production&updated_after={after}")).AsArray();
+        var list = (await sandbox.GetJsonAsync($"{P}/deployments?environment=production&updated_after={after}&order_by=updated_at")).AsArray();
         Assert.Equal(Truth.DeploymentId, list.Single()!["id"]!.GetValue<long>());
     }
 }

@@ -89,7 +89,8 @@ internal sealed class HookListener : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close unregisters the prefix a second time, and the managed HttpListener then
+        // re-binds the port to look it up, failing with "Address already in use" when another socket has it.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
