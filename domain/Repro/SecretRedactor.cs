@@ -43,7 +43,7 @@ public static partial class SecretRedactor
 
         var result = PrivateKeyBlock().Replace(text, $"-----BEGIN PRIVATE KEY-----{Placeholder}-----END PRIVATE KEY-----");
         result = UrlPassword().Replace(result, m => $"{m.Groups["prefix"].Value}{Placeholder}@");
-        result = AuthScheme().Replace(result, m => $"{m.Groups["scheme"].Value} {Placeholder}");
+        result = AuthScheme().Replace(result, m => LooksLikeCredential(m.Groups["value"].Value) ? $"{m.Groups["scheme"].Value} {Placeholder}" : m.Value);
         result = ConnectionStringSecret().Replace(result, m => $"{m.Groups["key"].Value}={Placeholder}");
         result = JsonPair().Replace(result, m => IsSecretName(m.Groups["key"].Value) ? $"{m.Groups["head"].Value}\"{Placeholder}\"" : m.Value);
         result = FormPair().Replace(result, m => IsSecretName(Uri.UnescapeDataString(m.Groups["key"].Value)) ? $"{m.Groups["key"].Value}={Placeholder}" : m.Value);
@@ -57,7 +57,17 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.\-]{0,20}://[^:@/\s]{1,200}:)[^@/\s]{1,500}@", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"\b(?<scheme>Bearer|Basic|Digest|Token)\s+[A-Za-z0-9\-._~+/]{6,}=*", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A scheme's value is a credential unless it reads like a prose word ("no error token appears",
+    /// "Bearer tokens"): credentials carry digits, mixed case or token punctuation, or are long.
+    /// </summary>
+    private static bool LooksLikeCredential(string value) =>
+        value.Length >= 24
+        || value.Any(char.IsAsciiDigit)
+        || value.Any(c => c is '-' or '.' or '_' or '~' or '+' or '/' or '=')
+        || (value.Any(char.IsAsciiLetterUpper) && value.Any(char.IsAsciiLetterLower) && !(char.IsAsciiLetterUpper(value[0]) && value.Skip(1).All(char.IsAsciiLetterLower)));
+
+    [GeneratedRegex(@"\b(?<scheme>Bearer|Basic|Digest|Token)\s+(?<value>[A-Za-z0-9\-._~+/]{6,}=*)", RegexOptions.IgnoreCase)]
     private static partial Regex AuthScheme();
 
     [GeneratedRegex(@"(?<key>\b(?:password|pwd|user password|accountkey|sharedaccesskey|sharedaccesssignature|client secret))\s*=\s*(?:""[^""]*""|'[^']*'|[^;""'\s&]*)", RegexOptions.IgnoreCase)]
