@@ -39,6 +39,10 @@ internal static class SandboxApi
             {
                 await ApiResults.BadRequest(ex.Message).ExecuteAsync(http);
             }
+            catch (NotFoundException ex) when (!http.Response.HasStarted)
+            {
+                await ApiResults.NotFound(ex.What).ExecuteAsync(http);
+            }
             catch (GitException ex) when (!http.Response.HasStarted)
             {
                 await ApiResults.Message(StatusCodes.Status500InternalServerError, "500 Internal Server Error: " + ex.Message).ExecuteAsync(http);
