@@ -18,4 +18,14 @@ public sealed record SandboxOptions
     public string Token { get; init; } = DefaultToken;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    // The compiler's record ToString would print the administrator token.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Urls = ").Append(Urls)
+            .Append(", DataDirectory = ").Append(DataDirectory)
+            .Append(", Seed = ").Append(Seed)
+            .Append(", Token = [REDACTED]");
+        return true;
+    }
 }

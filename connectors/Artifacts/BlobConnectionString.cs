@@ -15,12 +15,15 @@ internal sealed record BlobConnectionString(Uri BlobEndpoint, string AccountName
     public static BlobConnectionString Parse(string connectionString)
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < parts.Length; i++)
         {
+            var part = parts[i];
             var eq = part.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                throw new FormatException($"storage connection string: '{part.Split('=')[0]}' is not a Key=Value setting");
+                // By position, not by text: a part without '=' may be a pasted key or signature.
+                throw new FormatException($"storage connection string: setting {i + 1} of {parts.Length} is not a Key=Value setting");
             }
 
             settings[part[..eq].Trim()] = part[(eq + 1)..].Trim();

@@ -1,6 +1,9 @@
 namespace RagnarokOps.Connectors.Http;
 
-/// <summary>How an outbound HTTP client retries transient failures (429, 5xx, timeouts, connection errors).</summary>
+/// <summary>
+/// How an outbound HTTP client retries transient failures (429, 5xx, timeouts, connection errors). POST and PATCH
+/// get fewer retries: see <see cref="RetrySafety"/>.
+/// </summary>
 public sealed record HttpResilienceOptions
 {
     /// <summary>Retries after the first attempt; 0 turns retrying off.</summary>

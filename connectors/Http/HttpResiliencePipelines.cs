@@ -26,7 +26,8 @@ public static class HttpResiliencePipelines
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options, timeProvider)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!), options, timeProvider)),
                 DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, timeProvider)),
                 OnRetry = args =>
                 {
@@ -51,16 +52,22 @@ public static class HttpResiliencePipelines
         return builder.Build();
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpResilienceOptions options, TimeProvider time)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, HttpResilienceOptions options, TimeProvider time)
     {
         if (outcome.Exception is not null)
         {
             // Our caller's cancellation surfaces as OperationCanceledException and must not be retried.
-            return outcome.Exception is HttpRequestException or TimeoutRejectedException;
+            return outcome.Exception is HttpRequestException or TimeoutRejectedException
+                && (RetrySafety.IsIdempotent(request) || RetrySafety.ServerDidNotAct(null, outcome.Exception));
         }
 
         var response = outcome.Result!;
         if (!RetryAfterHint.IsTransient(response.StatusCode))
+        {
+            return false;
+        }
+
+        if (!RetrySafety.IsIdempotent(request) && !RetrySafety.ServerDidNotAct(response.StatusCode, null))
         {
             return false;
         }

@@ -13,10 +13,7 @@ internal static class BranchEndpoints
     {
         project.MapGet("/repository/branches", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var search = http.Request.Query["search"].ToString();
             var repo = sb.Repository(p);
@@ -31,10 +28,7 @@ internal static class BranchEndpoints
 
         project.MapGet("/repository/branches/{branch}", async (string id, string branch, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var repo = sb.Repository(p);
             var name = Uri.UnescapeDataString(branch);
@@ -44,10 +38,7 @@ internal static class BranchEndpoints
 
         project.MapPost("/repository/branches", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var name = RequestParams.Required(body, "branch");

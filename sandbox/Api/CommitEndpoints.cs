@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,10 +14,7 @@ internal static class CommitEndpoints
     {
         project.MapGet("/repository/commits", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var q = http.Request.Query;
             var repo = sb.Repository(p);
@@ -29,7 +25,7 @@ internal static class CommitEndpoints
             }
 
             var (page, perPage) = Paging.Read(http.Request);
-            var commits = await repo.LogAsync(reference, q["path"], ParseTime(q["since"]), ParseTime(q["until"]), (page - 1) * perPage, perPage + 1, ct, q["first_parent"] == "true");
+            var commits = await repo.LogAsync(reference, q["path"], RequestParams.Time(q["since"]), RequestParams.Time(q["until"]), (page - 1) * perPage, perPage + 1, ct, q["first_parent"] == "true");
             var url = sb.ProjectUrl(p);
             var shaped = new List<JsonNode?>();
             foreach (var commit in commits)
@@ -48,10 +44,7 @@ internal static class CommitEndpoints
 
         project.MapGet("/repository/commits/{sha}", async (string id, string sha, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var repo = sb.Repository(p);
             if (await repo.GetCommitAsync(Uri.UnescapeDataString(sha), ct) is not { } commit)
@@ -64,10 +57,7 @@ internal static class CommitEndpoints
 
         project.MapGet("/repository/commits/{sha}/diff", async (HttpContext http, string id, string sha, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var repo = sb.Repository(p);
             if (await repo.ResolveAsync(Uri.UnescapeDataString(sha), ct) is not { } resolved)
@@ -81,10 +71,7 @@ internal static class CommitEndpoints
 
         project.MapPost("/repository/commits", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var branch = RequestParams.Required(body, "branch");
@@ -184,7 +171,4 @@ internal static class CommitEndpoints
         json["project_id"] = project.Long("id");
         return json;
     }
-
-    private static DateTimeOffset? ParseTime(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,14 +14,11 @@ internal static class DeploymentEndpoints
     {
         project.MapGet("/deployments", (HttpContext http, string id, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var q = http.Request.Query;
-            var after = ParseTime(q["updated_after"]);
-            var before = ParseTime(q["updated_before"]);
+            var after = RequestParams.Time(q["updated_after"]);
+            var before = RequestParams.Time(q["updated_before"]);
             var orderBy = q["order_by"].ToString() is { Length: > 0 } o ? o : "id";
             if ((after is not null || before is not null) && orderBy != "updated_at")
             {
@@ -53,10 +49,7 @@ internal static class DeploymentEndpoints
 
         project.MapPost("/deployments", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var environment = RequestParams.Required(body, "environment");
@@ -80,10 +73,7 @@ internal static class DeploymentEndpoints
 
         project.MapGet("/environments", (HttpContext http, string id, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var q = http.Request.Query;
             var list = sb.Store.List(Kinds.Environment, p.Long("id"))
@@ -96,10 +86,11 @@ internal static class DeploymentEndpoints
 
         project.MapGet("/environments/{environmentId:long}", (string id, long environmentId, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p || sb.Store.Get(Kinds.Environment, environmentId) is not { } environment
+            var p = sb.RequireProject(id);
+            if (sb.Store.Get(Kinds.Environment, environmentId) is not { } environment
                 || !sb.Store.List(Kinds.Environment, p.Long("id")).Any(e => e.Long("id") == environmentId))
             {
-                return ApiResults.NotFound(sb.FindProject(id) is null ? "Project" : "Environment");
+                return ApiResults.NotFound("Environment");
             }
 
             var last = sb.Store.List(Kinds.Deployment, p.Long("id"))
@@ -120,7 +111,4 @@ internal static class DeploymentEndpoints
             return ApiResults.Json(environment);
         });
     }
-
-    private static DateTimeOffset? ParseTime(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 }

@@ -14,10 +14,7 @@ internal static class FeatureFlagEndpoints
     {
         project.MapGet("/feature_flags", (HttpContext http, string id, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var scope = http.Request.Query["scope"].ToString();
             var list = sb.Store.List(Kinds.FeatureFlag, p.Long("id"))
@@ -31,10 +28,7 @@ internal static class FeatureFlagEndpoints
 
         project.MapPost("/feature_flags", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var name = RequestParams.Required(body, "name");

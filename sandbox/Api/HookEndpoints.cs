@@ -19,10 +19,7 @@ internal static class HookEndpoints
 
         project.MapPost("/hooks", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var url = RequestParams.Required(body, "url");

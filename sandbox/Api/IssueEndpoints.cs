@@ -21,10 +21,7 @@ internal static class IssueEndpoints
     {
         project.MapGet("/issues", (HttpContext http, string id, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var q = http.Request.Query;
             var labels = q["labels"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -44,10 +41,7 @@ internal static class IssueEndpoints
 
         project.MapPost("/issues", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var title = RequestParams.Required(body, "title");
@@ -58,9 +52,10 @@ internal static class IssueEndpoints
 
         project.MapPut("/issues/{iid:long}", async (HttpContext http, string id, long iid, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p || Find(sb, p, iid) is not { } issue)
+            var p = sb.RequireProject(id);
+            if (Find(sb, p, iid) is not { } issue)
             {
-                return ApiResults.NotFound(sb.FindProject(id) is null ? "Project" : "Issue");
+                return ApiResults.NotFound("Issue");
             }
 
             var body = await RequestParams.ReadAsync(http.Request, ct);

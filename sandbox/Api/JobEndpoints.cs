@@ -16,10 +16,7 @@ internal static class JobEndpoints
     public static void Map(RouteGroupBuilder project) =>
         project.MapGet("/jobs", (HttpContext http, string id, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var q = http.Request.Query;
             var scopes = q["scope[]"].Concat(q["scope"]).Where(s => !string.IsNullOrEmpty(s)).ToHashSet();

@@ -18,10 +18,7 @@ internal static class LabelEndpoints
 
         project.MapPost("/labels", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var name = RequestParams.Required(body, "name");

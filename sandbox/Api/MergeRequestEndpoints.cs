@@ -15,10 +15,7 @@ internal static class MergeRequestEndpoints
     {
         project.MapGet("/merge_requests", (HttpContext http, string id, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var q = http.Request.Query;
             var list = sb.Store.List(Kinds.MergeRequest, p.Long("id"))
@@ -32,10 +29,7 @@ internal static class MergeRequestEndpoints
 
         project.MapGet("/merge_requests/{iid:long}", (string id, long iid, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var mr = sb.Store.List(Kinds.MergeRequest, p.Long("id")).FirstOrDefault(m => m.Long("iid") == iid);
             return mr is null ? ApiResults.NotFound("Merge Request") : ApiResults.Json(mr);
@@ -43,10 +37,7 @@ internal static class MergeRequestEndpoints
 
         project.MapPost("/merge_requests", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var source = RequestParams.Required(body, "source_branch");

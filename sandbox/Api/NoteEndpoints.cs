@@ -14,9 +14,10 @@ internal static class NoteEndpoints
     {
         project.MapGet("/issues/{iid:long}/notes", (HttpContext http, string id, long iid, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p || IssueEndpoints.Find(sb, p, iid) is not { } issue)
+            var p = sb.RequireProject(id);
+            if (IssueEndpoints.Find(sb, p, iid) is not { } issue)
             {
-                return ApiResults.NotFound(sb.FindProject(id) is null ? "Project" : "Issue");
+                return ApiResults.NotFound("Issue");
             }
 
             var ascending = http.Request.Query["sort"] == "asc";
@@ -27,9 +28,10 @@ internal static class NoteEndpoints
 
         project.MapPost("/issues/{iid:long}/notes", async (HttpContext http, string id, long iid, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p || IssueEndpoints.Find(sb, p, iid) is not { } issue)
+            var p = sb.RequireProject(id);
+            if (IssueEndpoints.Find(sb, p, iid) is not { } issue)
             {
-                return ApiResults.NotFound(sb.FindProject(id) is null ? "Project" : "Issue");
+                return ApiResults.NotFound("Issue");
             }
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
@@ -69,9 +71,10 @@ internal static class NoteEndpoints
 
         project.MapPut("/issues/{iid:long}/notes/{noteId:long}", async (HttpContext http, string id, long iid, long noteId, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p || IssueEndpoints.Find(sb, p, iid) is not { } issue)
+            var p = sb.RequireProject(id);
+            if (IssueEndpoints.Find(sb, p, iid) is not { } issue)
             {
-                return ApiResults.NotFound(sb.FindProject(id) is null ? "Project" : "Issue");
+                return ApiResults.NotFound("Issue");
             }
 
             if (sb.Store.Get(Kinds.Note, noteId) is not { } note || note.Long("noteable_id") != issue.Long("id"))

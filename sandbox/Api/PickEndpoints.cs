@@ -19,10 +19,7 @@ internal static class PickEndpoints
 
     private static async Task<IResult> PickAsync(HttpContext http, string id, string sha, SandboxContext sb, string verb, CancellationToken ct)
     {
-        if (sb.FindProject(id) is not { } p)
-        {
-            return ApiResults.NotFound("Project");
-        }
+        var p = sb.RequireProject(id);
 
         var body = await RequestParams.ReadAsync(http.Request, ct);
         var branch = RequestParams.Required(body, "branch");

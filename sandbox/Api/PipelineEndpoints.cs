@@ -16,10 +16,7 @@ internal static class PipelineEndpoints
     {
         project.MapGet("/pipelines", (HttpContext http, string id, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var q = http.Request.Query;
             var updatedAfter = DateTimeOffset.TryParse(q["updated_after"], System.Globalization.CultureInfo.InvariantCulture, out var ua) ? ua : (DateTimeOffset?)null;
@@ -53,10 +50,7 @@ internal static class PipelineEndpoints
 
         project.MapPost("/pipeline", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var reference = RequestParams.Required(body, "ref");
@@ -85,9 +79,10 @@ internal static class PipelineEndpoints
 
         project.MapGet("/pipelines/{pipelineId:long}/jobs", (HttpContext http, string id, long pipelineId, SandboxContext sb) =>
         {
-            if (sb.FindProject(id) is not { } p || sb.Store.Get(Kinds.Pipeline, pipelineId) is not { } pipeline || pipeline.Long("project_id") != p.Long("id"))
+            var p = sb.RequireProject(id);
+            if (sb.Store.Get(Kinds.Pipeline, pipelineId) is not { } pipeline || pipeline.Long("project_id") != p.Long("id"))
             {
-                return ApiResults.NotFound(sb.FindProject(id) is null ? "Project" : "Pipeline");
+                return ApiResults.NotFound("Pipeline");
             }
 
             var scopes = http.Request.Query["scope[]"].Concat(http.Request.Query["scope"]).Where(s => !string.IsNullOrEmpty(s)).ToHashSet();

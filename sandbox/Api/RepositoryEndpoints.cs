@@ -14,10 +14,7 @@ internal static class RepositoryEndpoints
     {
         project.MapGet("/repository/files/{filePath}/raw", async (HttpContext http, string id, string filePath, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var file = await sb.Repository(p).ReadFileAsync(RefOrDefault(http, p), Uri.UnescapeDataString(filePath), ct);
             return file is null ? ApiResults.NotFound("File") : Results.Text(file.Content, "text/plain", Encoding.UTF8);
@@ -25,10 +22,7 @@ internal static class RepositoryEndpoints
 
         project.MapGet("/repository/files/{filePath}", async (HttpContext http, string id, string filePath, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             if (http.Request.Query["ref"].ToString() is not { Length: > 0 } reference)
             {
@@ -61,10 +55,7 @@ internal static class RepositoryEndpoints
 
         project.MapGet("/repository/tree", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var repo = sb.Repository(p);
             var reference = RefOrDefault(http, p);
@@ -87,10 +78,7 @@ internal static class RepositoryEndpoints
 
         project.MapGet("/repository/compare", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var repo = sb.Repository(p);
             var from = await repo.ResolveAsync(http.Request.Query["from"].ToString(), ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -67,9 +68,19 @@ internal static class RequestParams
         var n => n.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
     };
 
+    /// <summary>An ISO 8601 time filter (since, until, updated_after); a zone-less value is UTC, as GitLab reads it.</summary>
+    public static DateTimeOffset? Time(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
     public static string Required(JsonObject p, string key) =>
         p.OptStr(key) is { Length: > 0 } value ? value : throw new BadRequestException($"400 (Bad request) \"{key}\" not given");
 }
 
 /// <summary>A 400 with GitLab's <c>{"message": ...}</c> body.</summary>
 internal sealed class BadRequestException(string message) : Exception(message);
+
+/// <summary>A 404 with GitLab's <c>{"message": "404 {what} Not Found"}</c> body.</summary>
+internal sealed class NotFoundException(string what) : Exception($"404 {what} Not Found")
+{
+    public string What { get; } = what;
+}

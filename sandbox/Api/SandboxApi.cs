@@ -39,6 +39,10 @@ internal static class SandboxApi
             {
                 await ApiResults.BadRequest(ex.Message).ExecuteAsync(http);
             }
+            catch (NotFoundException ex) when (!http.Response.HasStarted)
+            {
+                await ApiResults.NotFound(ex.What).ExecuteAsync(http);
+            }
             catch (GitException ex) when (!http.Response.HasStarted)
             {
                 await ApiResults.Message(StatusCodes.Status500InternalServerError, "500 Internal Server Error: " + ex.Message).ExecuteAsync(http);
@@ -79,8 +83,8 @@ internal static class SandboxApi
             return null;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        if (CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(adminToken)))
+        var hash = Hash(presented);
+        if (CryptographicOperations.FixedTimeEquals(hash, Hash(adminToken)))
         {
             return sb.FindUser(1);
         }
@@ -88,7 +92,7 @@ internal static class SandboxApi
         // Member tokens (created by seeds) let tests act as someone other than the administrator.
         foreach (var token in sb.Store.List(Kinds.Token))
         {
-            if (CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(token.Str("token"))))
+            if (CryptographicOperations.FixedTimeEquals(hash, Hash(token.Str("token"))))
             {
                 return sb.FindUser(token.Long("user_id"));
             }
@@ -96,4 +100,7 @@ internal static class SandboxApi
 
         return null;
     }
+
+    // Equal-length digests: FixedTimeEquals returns at once on a length mismatch, which would tell a caller the token's length.
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

@@ -28,6 +28,9 @@ internal sealed class SandboxContext(SandboxStore store, string dataDirectory, T
         new(RepositoryPath(DataDirectory, project.Str("path_with_namespace")));
 
     /// <summary>A project by numeric id or by its url-encoded full path.</summary>
+    /// <summary>The project, or a <see cref="NotFoundException"/> that the API turns into GitLab's 404 Project Not Found.</summary>
+    public JsonObject RequireProject(string idOrPath) => FindProject(idOrPath) ?? throw new NotFoundException("Project");
+
     public JsonObject? FindProject(string idOrPath)
     {
         var key = Uri.UnescapeDataString(idOrPath);

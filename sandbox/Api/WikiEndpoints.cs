@@ -21,10 +21,7 @@ internal static class WikiEndpoints
 
         project.MapPost("/wikis", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
-            if (sb.FindProject(id) is not { } p)
-            {
-                return ApiResults.NotFound("Project");
-            }
+            var p = sb.RequireProject(id);
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var title = RequestParams.Required(body, "title");

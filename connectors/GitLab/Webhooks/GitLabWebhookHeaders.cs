@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace RagnarokOps.Connectors.GitLab.Webhooks;
@@ -48,6 +49,18 @@ public sealed record GitLabWebhookHeaders
             WebhookUuid = NullIfBlank(header(WebhookUuidHeader)),
             Instance = NullIfBlank(header(InstanceHeader)),
         };
+    }
+
+    // The compiler's record ToString would print the secret token; anyone logging "{Headers}" would leak it.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Event = ").Append(Event)
+            .Append(", Token = ").Append(Token is null ? "(none)" : "[REDACTED]")
+            .Append(", IdempotencyKey = ").Append(IdempotencyKey)
+            .Append(", EventUuid = ").Append(EventUuid)
+            .Append(", WebhookUuid = ").Append(WebhookUuid)
+            .Append(", Instance = ").Append(Instance);
+        return true;
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

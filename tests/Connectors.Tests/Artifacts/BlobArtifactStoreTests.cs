@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Core.Pipeline;
 using RagnarokOps.Connectors.Artifacts;
+using RagnarokOps.Connectors.Tests.Http;
 using RagnarokOps.Connectors.Tests.LogAnalytics;
 
 namespace RagnarokOps.Connectors.Tests.Artifacts;
@@ -65,7 +66,7 @@ public sealed class BlobArtifactStoreTests(AzuriteFixture azurite) : ArtifactSto
     [Fact]
     public async Task WithCredential_Put_CreatesContainerThenPutsWithStorageBearerToken()
     {
-        var handler = new RecordedHandler()
+        var handler = new FakeHttpMessageHandler()
             .Then(HttpStatusCode.Created)
             .Then(HttpStatusCode.Created, headers: ("Last-Modified", "Wed, 01 May 2024 12:00:00 GMT"));
         var credential = new FakeTokenCredential("storage-token");

@@ -48,6 +48,7 @@ public sealed class BlobConnectionStringTests
     [InlineData("AccountName=acct", "needs AccountKey or SharedAccessSignature")]
     [InlineData("AccountName=acct;AccountKey=not*base64!secret", "is not base64")]
     [InlineData("AccountName=acct;garbage", "is not a Key=Value setting")]
+    [InlineData("AccountName=acct;AccountKey secret-key-without-equals", "setting 2 of 2 is not a Key=Value setting")]
     [InlineData("BlobEndpoint=relative/path;AccountKey=a2V5", "is not an absolute URL")]
     public void Parse_Invalid_SaysWhatIsWrongWithoutTheKey(string connectionString, string expected)
     {

@@ -1,20 +1,16 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using RagnarokOps.Connectors.Artifacts;
+using RagnarokOps.Tests.Shared;
 
 namespace RagnarokOps.Connectors.Tests.Artifacts;
 
 public sealed class SharedKeyPolicyTests
 {
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public void OnSendingRequest_ListRequest_SignsCanonicalHeadersAndSortedQuery()
     {
-        var policy = new SharedKeyPolicy("acct", new byte[32], new FixedTime(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero)));
+        var policy = new SharedKeyPolicy("acct", new byte[32], new ManualClock(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero)));
         var pipeline = HttpPipelineBuilder.Build(new BlobStoreOptions().ToClientOptions());
         using var message = pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Get;

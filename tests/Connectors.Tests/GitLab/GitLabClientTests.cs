@@ -172,6 +172,20 @@ public sealed class GitLabClientTests
     }
 
     [Fact]
+    public async Task CreateIssueNoteAsync_502_IsNotRetriedSoNoDuplicateNote()
+    {
+        // GitLab may have stored the note before its proxy answered 502; a second POST would post it twice.
+        var time = new InstantTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        _server.Respond(HttpStatusCode.BadGateway, "<html>502</html>", "text/html");
+        var client = GitLabTestClient.CreateResilient(_server, time);
+
+        var ex = await Assert.ThrowsAsync<GitLabApiException>(() => client.CreateIssueNoteAsync(5, 7, "triage report", Ct));
+
+        Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task Calls_InsideEventContext_ForwardTheEventUuid()
     {
         _server.Respond(HttpStatusCode.OK, IssueJson).Respond(HttpStatusCode.OK, IssueJson).Respond(HttpStatusCode.OK, IssueJson);

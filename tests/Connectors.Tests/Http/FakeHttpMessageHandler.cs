@@ -35,6 +35,11 @@ internal sealed class FakeHttpMessageHandler : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var h in request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+        {
+            headers[h.Key] = string.Join(",", h.Value);
+        }
+
         Func<HttpRequestMessage, HttpResponseMessage> respond;
         lock (_script)
         {

@@ -114,7 +114,8 @@ public sealed class ResilienceHandlerTests
     [Fact]
     public async Task SendAsync_PostBody_IsSentAgainOnRetry()
     {
-        _server.Respond(HttpStatusCode.ServiceUnavailable, "down", "text/plain").Respond(HttpStatusCode.Created, "{}");
+        // 429: a refusal, the one status after which a POST is retried without an opt-in.
+        _server.Respond(HttpStatusCode.TooManyRequests, "slow down", "text/plain").Respond(HttpStatusCode.Created, "{}");
         using var client = CreateClient();
 
         using var content = new StringContent("""{"title":"x"}""");
@@ -122,6 +123,87 @@ public sealed class ResilienceHandlerTests
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.All(_server.Requests, r => Assert.Equal("""{"title":"x"}""", r.Body));
+    }
+
+    [Fact]
+    public async Task SendAsync_Post503_IsNotRetriedBecauseTheServerMayHaveActed()
+    {
+        _server.Respond(HttpStatusCode.ServiceUnavailable, "down", "text/plain");
+        using var client = CreateClient();
+
+        using var content = new StringContent("""{"body":"note"}""");
+        using var response = await client.PostAsync(new Uri("https://gitlab.test/api/v4/x"), content, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Single(_server.Requests);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task SendAsync_Patch502_IsNotRetried()
+    {
+        _server.Respond(HttpStatusCode.BadGateway, "bad gateway", "text/plain");
+        using var client = CreateClient();
+
+        using var content = new StringContent("{}");
+        using var response = await client.PatchAsync(new Uri("https://gitlab.test/api/v4/x"), content, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_Put503_IsRetriedBecausePutIsIdempotent()
+    {
+        _server.Respond(HttpStatusCode.ServiceUnavailable, "down", "text/plain").Respond(HttpStatusCode.OK, "{}");
+        using var client = CreateClient();
+
+        using var content = new StringContent("{}");
+        using var response = await client.PutAsync(new Uri("https://gitlab.test/api/v4/x"), content, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_Post503WithOptIn_IsRetried()
+    {
+        _server.Respond(HttpStatusCode.ServiceUnavailable, "down", "text/plain").Respond(HttpStatusCode.Created, "{}");
+        using var client = CreateClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("https://gitlab.test/api/v4/x")) { Content = new StringContent("{}") };
+        request.Options.Set(RetrySafety.RetryNonIdempotent, true);
+        using var response = await client.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_PostConnectionRefused_IsRetriedBecauseNothingWasSent()
+    {
+        _server.Respond(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused"))
+            .Respond(HttpStatusCode.Created, "{}");
+        using var client = CreateClient();
+
+        using var content = new StringContent("{}");
+        using var response = await client.PostAsync(new Uri("https://gitlab.test/api/v4/x"), content, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_PostResponseEnded_IsNotRetriedAndThrows()
+    {
+        _server.Respond(_ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "connection reset after the body went out"));
+        using var client = CreateClient();
+
+        using var content = new StringContent("{}");
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(new Uri("https://gitlab.test/api/v4/x"), content, CancellationToken.None));
+
+        Assert.Equal(HttpRequestError.ResponseEnded, ex.HttpRequestError);
+        Assert.Single(_server.Requests);
     }
 
     private HttpClient CreateClient(HttpResilienceOptions? options = null)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Core.Pipeline;
 using RagnarokOps.Connectors.LogAnalytics;
+using RagnarokOps.Connectors.Tests.Http;
 
 namespace RagnarokOps.Connectors.Tests.LogAnalytics;
 
@@ -11,7 +12,7 @@ public sealed class LogAnalyticsClientTests
     private static readonly DateTimeOffset From = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset To = From.AddHours(1);
 
-    private readonly RecordedHandler _handler = new();
+    private readonly FakeHttpMessageHandler _handler = new();
     private readonly FakeTokenCredential _credential = new();
     private readonly ListLogger<LogAnalyticsClient> _logger = new();
 
@@ -33,7 +34,7 @@ public sealed class LogAnalyticsClientTests
         Assert.Equal($"https://api.loganalytics.io/v1/workspaces/{Workspace}/query", uri.AbsoluteUri);
         Assert.Equal("Bearer fake-token-7f3a9c", headers["Authorization"]);
         Assert.Equal(["https://api.loganalytics.io/.default"], _credential.Scopes.Distinct());
-        using var json = JsonDocument.Parse(body);
+        using var json = JsonDocument.Parse(body!);
         Assert.Equal("AppRequests | take 1", json.RootElement.GetProperty("query").GetString());
         Assert.Equal("2024-05-01T12:00:00.000Z/2024-05-01T13:00:00.000Z", json.RootElement.GetProperty("timespan").GetString());
         Assert.Equal(3, result.PrimaryTable.Rows.Count);

@@ -4,6 +4,7 @@ using Azure.Core.Pipeline;
 using Microsoft.Extensions.Options;
 using RagnarokOps.Connectors.LogAnalytics;
 using RagnarokOps.Connectors.Logs;
+using RagnarokOps.Connectors.Tests.Http;
 using RagnarokOps.Domain.Evidence;
 
 namespace RagnarokOps.Connectors.Tests.LogAnalytics;
@@ -13,7 +14,7 @@ public sealed class LogAnalyticsLogSourceTests
     private const string Workspace = "6f1d5e8a-2b7c-4c11-9d3e-0a1b2c3d4e5f";
     private static readonly TimeWindow Window = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 5, 1, 12, 5, 0, TimeSpan.Zero));
 
-    private readonly RecordedHandler _handler = new();
+    private readonly FakeHttpMessageHandler _handler = new();
 
     private LogAnalyticsLogSource Source()
     {
@@ -45,7 +46,7 @@ public sealed class LogAnalyticsLogSourceTests
         Assert.Equal(["at Orders.Api.Db.Query() in /src/Orders.Api/Db.cs:line 17"], evidence.Samples[2].StackFrames);
         Assert.Empty(evidence.Warnings);
 
-        using var sent = JsonDocument.Parse(_handler.Requests[0].Body);
+        using var sent = JsonDocument.Parse(_handler.Requests[0].Body!);
         Assert.StartsWith("let cloudRole = \"orders-api\";", sent.RootElement.GetProperty("query").GetString(), StringComparison.Ordinal);
     }
 

@@ -116,13 +116,4 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
         NewHistory = [new HistoryEvent(EventType.OrchestratorStarted), item.NewEvents[0].Event],
         Status = OrchestrationRuntimeStatus.Running,
     };
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -147,4 +147,18 @@ public sealed class ContractTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal("404 Project Not Found", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("nope%2Fnothing", "Project")]
+    [InlineData(null, "Issue")]
+    public async Task CreateNote_UnknownProjectOrIssue_404NamesWhichOne(string? project, string what)
+    {
+        var path = project is null ? $"{P}/issues/999999/notes" : $"api/v4/projects/{project}/issues/1/notes";
+        using var content = new StringContent("""{"body":"hello"}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await sandbox.Http.PostAsync(new Uri(path, UriKind.Relative), content);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal($"404 {what} Not Found", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
+    }
 }
