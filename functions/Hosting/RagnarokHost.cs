@@ -17,7 +17,10 @@ internal static class RagnarokHost
 {
     public const string ManagementKeySetting = "DurableTask:Key";
 
-    public static WebApplication Build(HostConfiguration configuration, string urls)
+    /// <param name="configuration">The layered settings.</param>
+    /// <param name="urls">Where to listen.</param>
+    /// <param name="configureServices">Last word on the services (the demo and tests add tasks or replace a connector).</param>
+    public static WebApplication Build(HostConfiguration configuration, string urls, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = configuration.ContentRoot });
         builder.Configuration.AddConfiguration(configuration.Configuration);
@@ -37,6 +40,7 @@ internal static class RagnarokHost
             o.TaskHub = configuration.Host.DurableTask.HubName;
         });
         builder.Services.AddEscalationEngine(configuration, paths);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         var api = app.MapGroup("/" + configuration.Host.RoutePrefix);

@@ -29,7 +29,7 @@ internal sealed class FlowTestHost : IAsyncDisposable
 
     public DurableTaskClient Client => App.Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<FlowTestHost> StartAsync(string contentRoot, IDictionary<string, string?>? settings = null)
+    public static async Task<FlowTestHost> StartAsync(string contentRoot, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, string? url = null)
     {
         var hostJson = Path.Combine(contentRoot, "host.json");
         if (!File.Exists(hostJson))
@@ -37,7 +37,7 @@ internal sealed class FlowTestHost : IAsyncDisposable
             await File.WriteAllTextAsync(hostJson, """{ "version": "2.0" }""");
         }
 
-        var url = $"http://127.0.0.1:{FreePort()}";
+        url ??= $"http://127.0.0.1:{FreePort()}";
         var values = new Dictionary<string, string?>
         {
             ["GitLab:WebhookSecret"] = Secret,
@@ -50,7 +50,7 @@ internal sealed class FlowTestHost : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = RagnarokHost.Build(HostConfiguration.Load(contentRoot, values), url);
+        var app = RagnarokHost.Build(HostConfiguration.Load(contentRoot, values), url, configureServices);
         await app.StartAsync();
         return new FlowTestHost(app, url);
     }
