@@ -5,8 +5,12 @@ using RagnarokOps.DurableTask;
 
 namespace RagnarokOps.Activities.Repro;
 
+/// <summary>The failing request as it may be replayed and published: path and body already redacted, credentials never carried.</summary>
+public sealed record ReplayTarget(string Method, string Path, string? Body, string? ContentType, int ExpectedStatus, int? ActualStatus, string? ActualError);
+
 /// <summary>How to reproduce the failure, and the regression test that fails while it is present.</summary>
-public sealed record ReproResult(string PlanMarkdown, string? Framework, string? TestPath, string? TestContent, MissingEvidence? Missing);
+/// <param name="Request">The request the plan and the test send; null when none was found (then <see cref="Missing"/> says why).</param>
+public sealed record ReproResult(string PlanMarkdown, string? Framework, string? TestPath, string? TestContent, MissingEvidence? Missing, ReplayTarget? Request = null);
 
 /// <summary>What a safe replay against a non-protected environment saw (or would send, in dry-run).</summary>
 public sealed record ReplayResult(bool Ran, bool Reproduced, string Summary, MissingEvidence? Missing);

@@ -1,0 +1,42 @@
+using RagnarokOps.Domain.Policy;
+using RagnarokOps.DurableTask;
+
+namespace RagnarokOps.Activities.Cases;
+
+/// <summary>Reads <c>.ragnarok.yaml</c>, <c>.ragnarokignore</c> and CODEOWNERS; an invalid policy falls back to the safe defaults with every error named.</summary>
+[DurableTask(ActivityNames.LoadPolicy)]
+internal sealed class LoadPolicyActivity(RepositoryReader reader) : TaskActivity<CaseRef, CasePolicy>
+{
+    public override async Task<CasePolicy> RunAsync(TaskActivityContext context, CaseRef input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var repository = await reader.LoadAsync(input.ProjectId, CancellationToken.None);
+        return ToCasePolicy(repository.Policy, repository.Errors.Select(e => e.ToString()).ToList());
+    }
+
+    internal static CasePolicy ToCasePolicy(RepositoryPolicy policy, IReadOnlyList<string> warnings) =>
+        new(
+            Gate(policy, ActionKind.DraftMr),
+            Gate(policy, ActionKind.Replay),
+            ReplayEnvironment(policy),
+            policy.Approval.Timeout,
+            warnings);
+
+    private static ActionGate Gate(RepositoryPolicy policy, ActionKind action)
+    {
+        var rule = policy.Actions[action];
+        var name = $"actions.{ActionsPolicy.YamlName(action)}";
+        var source = rule.Line > 0 ? $"{name} ({PolicyParser.FileName} line {rule.Line})" : $"the default for {name}";
+        var mode = rule.Mode switch
+        {
+            ActionMode.Allow => ActionGate.Allow,
+            ActionMode.Deny => ActionGate.Deny,
+            _ => ActionGate.RequireApproval,
+        };
+        return new ActionGate(mode, rule.MinConfidence, source);
+    }
+
+    /// <summary>The first environment a replay may target: not protected, with a replay URL, and never production by name.</summary>
+    internal static string? ReplayEnvironment(RepositoryPolicy policy) =>
+        policy.Environments.FirstOrDefault(e => ReplaySafety.Refusal(e) is null)?.Name;
+}

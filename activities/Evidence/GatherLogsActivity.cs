@@ -1,0 +1,37 @@
+using RagnarokOps.Activities.Cases;
+using RagnarokOps.Connectors.GitLab;
+using RagnarokOps.Connectors.Logs;
+using RagnarokOps.Domain.Evidence;
+using RagnarokOps.DurableTask;
+
+namespace RagnarokOps.Activities.Evidence;
+
+/// <summary>What the service's logs say over the window, from the log file or cloud role the policy names.</summary>
+[DurableTask(ActivityNames.GatherLogs)]
+internal sealed class GatherLogsActivity(ILogSource logs, RepositoryReader repositories) : TaskActivity<GatherRequest, LogsResult>
+{
+    public override async Task<LogsResult> RunAsync(TaskActivityContext context, GatherRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var caseFile = input.Case;
+        if (caseFile.Service is null)
+        {
+            return new LogsResult(null, new MissingEvidence("logs", "no logs: the escalation names no known service, so there is no log to read"));
+        }
+
+        RepositoryContext repository;
+        try
+        {
+            repository = await repositories.LoadAsync(caseFile.Case.ProjectId, CancellationToken.None);
+        }
+        catch (GitLabApiException ex) when (ExpectedFailures.IsExpected(ex))
+        {
+            return new LogsResult(null, ExpectedFailures.Missing("logs", ex));
+        }
+
+        var hint = repository.Policy.FindService(caseFile.Service)?.Logs;
+        var query = new LogQuery(caseFile.Service, caseFile.Window, hint?.CloudRole, hint?.File is { } file ? [file] : null);
+        var result = await logs.GatherAsync(query, CancellationToken.None);
+        return result.Found ? new LogsResult(result.Evidence, null) : new LogsResult(null, result.ToMissingEvidence());
+    }
+}
