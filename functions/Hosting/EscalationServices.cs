@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagnarokOps.Activities;
+using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Connectors.Artifacts;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.Logs;
@@ -20,7 +22,7 @@ internal static class EscalationServices
         var settings = configuration.Configuration;
         var durable = configuration.Host.DurableTask;
         services.AddDurableTaskWorker(b => b
-            .AddTasks(r => r.AddOrchestrator<EscalationOrchestration>())
+            .AddTasks(r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities())
             .Configure(o =>
             {
                 o.MaxConcurrentActivities = durable.MaxConcurrentActivityFunctions;
@@ -38,14 +40,18 @@ internal static class EscalationServices
         services.AddSingleton<EscalationStarter>();
         services.AddSingleton<NoteCommandHandler>();
 
-        // Without a GitLab address and token the host still serves (and says so); the client's own validation would stop it.
+        services.AddSingleton<IApprovalLinkIssuer, ApprovalLinkIssuer>();
+        services.AddRagnarokLogSources(settings);
+        services.AddRagnarokArtifactStore(settings, paths.DataDirectory);
+
+        // Without a GitLab address and token the host still serves (and says so at start); the GitLab client's own
+        // validation would stop it, so the activities that need GitLab are wired only when it is configured.
         if (!string.IsNullOrWhiteSpace(settings["GitLab:BaseUrl"]) && !string.IsNullOrWhiteSpace(settings["GitLab:Token"]))
         {
             services.AddGitLabClient(settings);
+            services.AddEscalationActivities(settings, paths.DataDirectory);
         }
 
-        services.AddRagnarokLogSources(settings);
-        services.AddRagnarokArtifactStore(settings, paths.DataDirectory);
         return services;
     }
 }
