@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace RagnarokOps.Functions.Demo;
 
 /// <summary>Follows a case through its custom status, printing each step once, and approves through the link when asked to.</summary>
-internal sealed class DemoNarrator(IAnsiConsole console, bool approve, string hostUrl)
+internal sealed class DemoNarrator(IAnsiConsole console, bool approve, string hostUrl, string dataDirectory)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
@@ -13,6 +13,7 @@ internal sealed class DemoNarrator(IAnsiConsole console, bool approve, string ho
     {
         string? last = null;
         var approvalHandled = false;
+        var evidenceShown = false;
         while (true)
         {
             var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
@@ -23,6 +24,13 @@ internal sealed class DemoNarrator(IAnsiConsole console, bool approve, string ho
                 {
                     last = $"{status.Step}|{status.Detail}";
                     console.MarkupLineInterpolated($"  [green]{status.Step,-22}[/] {status.Detail}");
+                }
+
+                var reported = status?.Step is EscalationSteps.AwaitingApproval or EscalationSteps.Done || instance.IsCompleted;
+                if (reported && !evidenceShown)
+                {
+                    evidenceShown = true;
+                    DemoEvidence.Print(console, DemoEvidence.BundlePath(dataDirectory, instanceId));
                 }
 
                 if (instance.IsCompleted)

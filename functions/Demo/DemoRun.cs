@@ -41,7 +41,7 @@ internal sealed class DemoRun(IAnsiConsole console)
         var client = app.Services.GetRequiredService<DurableTaskClient>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        var narrator = new DemoNarrator(console, options.Approve, hostUrl);
+        var narrator = new DemoNarrator(console, options.Approve, hostUrl, data);
         var final = await narrator.FollowAsync(client, instanceId, timeout.Token);
 
         var summary = DemoReport.Summarize(final, instanceId, data, clock.Elapsed);
