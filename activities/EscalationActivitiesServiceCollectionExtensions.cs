@@ -44,7 +44,9 @@ public static class EscalationActivitiesServiceCollectionExtensions
         services.TryAddTransient<CaseDiagnoser>();
         services.TryAddTransient<Hotfix.HotfixBranch>();
         services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName));
-        services.AddHttpClient(ReplayOptions.HttpClientName, (sp, http) => http.Timeout = ReplayOptions.RequestTimeout);
+        // No redirects: a staging URL that redirects must not carry the replay anywhere the policy did not name.
+        services.AddHttpClient(ReplayOptions.HttpClientName, (sp, http) => http.Timeout = ReplayOptions.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
 }

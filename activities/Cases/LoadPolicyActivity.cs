@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Domain.Policy;
 using RagnarokOps.DurableTask;
 
@@ -5,12 +6,17 @@ namespace RagnarokOps.Activities.Cases;
 
 /// <summary>Reads <c>.ragnarok.yaml</c>, <c>.ragnarokignore</c> and CODEOWNERS; an invalid policy falls back to the safe defaults with every error named.</summary>
 [DurableTask(ActivityNames.LoadPolicy)]
-internal sealed class LoadPolicyActivity(RepositoryReader reader) : TaskActivity<CaseRef, CasePolicy>
+internal sealed class LoadPolicyActivity(RepositoryReader reader, ILogger<LoadPolicyActivity> logger) : TaskActivity<CaseRef, CasePolicy>
 {
     public override async Task<CasePolicy> RunAsync(TaskActivityContext context, CaseRef input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var repository = await reader.LoadAsync(input.ProjectId, CancellationToken.None);
+        if (repository.Errors.Count > 0)
+        {
+            Log.PolicyInvalid(logger, input.ProjectId, repository.Errors.Count);
+        }
+
         return ToCasePolicy(repository.Policy, repository.Errors.Select(e => e.ToString()).ToList());
     }
 

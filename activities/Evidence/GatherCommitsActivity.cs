@@ -1,4 +1,5 @@
 using RagnarokOps.Activities.Cases;
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Evidence;
 using RagnarokOps.DurableTask;
@@ -7,7 +8,7 @@ namespace RagnarokOps.Activities.Evidence;
 
 /// <summary>Commits on the default branch in the window, each with its diffs; <c>.ragnarokignore</c> paths are never read.</summary>
 [DurableTask(ActivityNames.GatherCommits)]
-internal sealed class GatherCommitsActivity(IGitLabClient gitlab, RepositoryReader repositories) : TaskActivity<GatherRequest, SourceResult<CommitEvidence>>
+internal sealed class GatherCommitsActivity(IGitLabClient gitlab, ILogger<GatherCommitsActivity> logger, RepositoryReader repositories) : TaskActivity<GatherRequest, SourceResult<CommitEvidence>>
 {
     internal const int MaxCommits = 60;
     internal const int MaxDiffChars = 20_000;
@@ -53,7 +54,9 @@ internal sealed class GatherCommitsActivity(IGitLabClient gitlab, RepositoryRead
         }
         catch (GitLabApiException ex) when (ExpectedFailures.IsExpected(ex))
         {
-            return SourceResult<CommitEvidence>.Absent(ExpectedFailures.Missing("commits", ex));
+            var missing = ExpectedFailures.Missing("commits", ex);
+            Log.EvidenceMissing(logger, missing.Source, caseFile.Case.InstanceId, missing.Reason);
+            return SourceResult<CommitEvidence>.Absent(missing);
         }
     }
 }

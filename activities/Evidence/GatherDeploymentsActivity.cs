@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Evidence;
 using RagnarokOps.DurableTask;
@@ -9,7 +10,7 @@ namespace RagnarokOps.Activities.Evidence;
 /// each with the commits it carried: the compare between it and the deployment before it.
 /// </summary>
 [DurableTask(ActivityNames.GatherDeployments)]
-internal sealed class GatherDeploymentsActivity(IGitLabClient gitlab) : TaskActivity<GatherRequest, SourceResult<DeploymentEvidence>>
+internal sealed class GatherDeploymentsActivity(IGitLabClient gitlab, ILogger<GatherDeploymentsActivity> logger) : TaskActivity<GatherRequest, SourceResult<DeploymentEvidence>>
 {
     internal const int MaxCommitsPerDeployment = 200;
 
@@ -48,7 +49,9 @@ internal sealed class GatherDeploymentsActivity(IGitLabClient gitlab) : TaskActi
         }
         catch (GitLabApiException ex) when (ExpectedFailures.IsExpected(ex))
         {
-            return SourceResult<DeploymentEvidence>.Absent(ExpectedFailures.Missing("deployments", ex));
+            var missing = ExpectedFailures.Missing("deployments", ex);
+            Log.EvidenceMissing(logger, missing.Source, caseFile.Case.InstanceId, missing.Reason);
+            return SourceResult<DeploymentEvidence>.Absent(missing);
         }
     }
 

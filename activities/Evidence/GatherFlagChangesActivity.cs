@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Evidence;
 using RagnarokOps.DurableTask;
@@ -6,7 +7,7 @@ namespace RagnarokOps.Activities.Evidence;
 
 /// <summary>Feature flags whose last change (updated_at) falls in the window: GitLab keeps no flag history, so the last change is what we see.</summary>
 [DurableTask(ActivityNames.GatherFlagChanges)]
-internal sealed class GatherFlagChangesActivity(IGitLabClient gitlab) : TaskActivity<GatherRequest, SourceResult<FlagChangeEvidence>>
+internal sealed class GatherFlagChangesActivity(IGitLabClient gitlab, ILogger<GatherFlagChangesActivity> logger) : TaskActivity<GatherRequest, SourceResult<FlagChangeEvidence>>
 {
     public override async Task<SourceResult<FlagChangeEvidence>> RunAsync(TaskActivityContext context, GatherRequest input)
     {
@@ -31,7 +32,9 @@ internal sealed class GatherFlagChangesActivity(IGitLabClient gitlab) : TaskActi
         }
         catch (GitLabApiException ex) when (ExpectedFailures.IsExpected(ex))
         {
-            return SourceResult<FlagChangeEvidence>.Absent(ExpectedFailures.Missing("flags", ex));
+            var missing = ExpectedFailures.Missing("flags", ex);
+            Log.EvidenceMissing(logger, missing.Source, caseFile.Case.InstanceId, missing.Reason);
+            return SourceResult<FlagChangeEvidence>.Absent(missing);
         }
     }
 }

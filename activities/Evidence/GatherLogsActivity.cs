@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.Logs;
@@ -8,7 +9,7 @@ namespace RagnarokOps.Activities.Evidence;
 
 /// <summary>What the service's logs say over the window, from the log file or cloud role the policy names.</summary>
 [DurableTask(ActivityNames.GatherLogs)]
-internal sealed class GatherLogsActivity(ILogSource logs, RepositoryReader repositories) : TaskActivity<GatherRequest, LogsResult>
+internal sealed class GatherLogsActivity(ILogSource logs, RepositoryReader repositories, ILogger<GatherLogsActivity> logger) : TaskActivity<GatherRequest, LogsResult>
 {
     public override async Task<LogsResult> RunAsync(TaskActivityContext context, GatherRequest input)
     {
@@ -32,6 +33,13 @@ internal sealed class GatherLogsActivity(ILogSource logs, RepositoryReader repos
         var hint = repository.Policy.FindService(caseFile.Service)?.Logs;
         var query = new LogQuery(caseFile.Service, caseFile.Window, hint?.CloudRole, hint?.File is { } file ? [file] : null);
         var result = await logs.GatherAsync(query, CancellationToken.None);
-        return result.Found ? new LogsResult(result.Evidence, null) : new LogsResult(null, result.ToMissingEvidence());
+        if (result.Found)
+        {
+            return new LogsResult(result.Evidence, null);
+        }
+
+        var missing = result.ToMissingEvidence();
+        Log.EvidenceMissing(logger, missing.Source, caseFile.Case.InstanceId, missing.Reason);
+        return new LogsResult(null, missing);
     }
 }

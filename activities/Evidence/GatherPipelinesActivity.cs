@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Classification;
 using RagnarokOps.Domain.Evidence;
@@ -8,7 +9,7 @@ namespace RagnarokOps.Activities.Evidence;
 
 /// <summary>Pipelines updated in the window with their jobs; a failed job carries the classified excerpt of its log.</summary>
 [DurableTask(ActivityNames.GatherPipelines)]
-internal sealed class GatherPipelinesActivity(IGitLabClient gitlab) : TaskActivity<GatherRequest, SourceResult<PipelineEvidence>>
+internal sealed class GatherPipelinesActivity(IGitLabClient gitlab, ILogger<GatherPipelinesActivity> logger) : TaskActivity<GatherRequest, SourceResult<PipelineEvidence>>
 {
     internal const int MaxPipelines = 30;
 
@@ -44,7 +45,9 @@ internal sealed class GatherPipelinesActivity(IGitLabClient gitlab) : TaskActivi
         }
         catch (GitLabApiException ex) when (ExpectedFailures.IsExpected(ex))
         {
-            return SourceResult<PipelineEvidence>.Absent(ExpectedFailures.Missing("pipelines", ex));
+            var missing = ExpectedFailures.Missing("pipelines", ex);
+            Log.EvidenceMissing(logger, missing.Source, caseFile.Case.InstanceId, missing.Reason);
+            return SourceResult<PipelineEvidence>.Absent(missing);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Repro;
@@ -12,7 +13,7 @@ namespace RagnarokOps.Activities.Hotfix;
 /// returns a problem and no MR; the orchestrator's outcome note says it.
 /// </summary>
 [DurableTask(ActivityNames.CreateDraftMergeRequest)]
-internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, RepositoryReader repositories, HotfixBranch branches)
+internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, RepositoryReader repositories, HotfixBranch branches, ILogger<CreateDraftMergeRequestActivity> logger)
     : TaskActivity<DraftMergeRequestRequest, MergeRequestResult>
 {
     public static string BranchName(long issueIid) => $"ragnarok/hotfix-{issueIid}";
@@ -35,35 +36,46 @@ internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, Repo
         {
             if (existing.Description?.Contains(marker, StringComparison.Ordinal) == true)
             {
+                Log.MergeRequestReady(logger, existing.Iid, caseRef.InstanceId, branch, created: false);
                 return new MergeRequestResult(existing.Iid, existing.SourceBranch, existing.WebUrl, false, null);
             }
         }
 
         var repository = await repositories.LoadAsync(caseRef.ProjectId, cancellationToken);
+        var culpritFiles = await ChangedFilesAsync(caseRef.ProjectId, sha, cancellationToken);
+        if (culpritFiles.FirstOrDefault(f => repository.Ignore.IsIgnored(f)) is { } ignored)
+        {
+            var refusal = $"the revert of {sha} would change `{ignored}`, which .ragnarokignore keeps out of reach";
+            Log.HotfixProblem(logger, caseRef.InstanceId, refusal);
+            return new MergeRequestResult(null, null, null, false, refusal);
+        }
+
         var target = await branches.DeployedBranchAsync(caseRef.ProjectId, repository, input.Case.Environment, cancellationToken);
         await branches.EnsureAsync(caseRef.ProjectId, branch, target, cancellationToken);
         if (await branches.RevertAsync(caseRef.ProjectId, branch, target, sha, cancellationToken) is { } problem)
         {
+            Log.HotfixProblem(logger, caseRef.InstanceId, problem);
             return new MergeRequestResult(null, branch, null, false, problem);
         }
 
-        var testPath = input.Repro.TestPath;
-        if (testPath is not null && input.Repro.TestContent is not null)
+        var testPath = input.Repro.TestPath is { } path && input.Repro.TestContent is not null && !repository.Ignore.IsIgnored(path) ? path : null;
+        if (testPath is not null)
         {
-            await branches.AddFileAsync(caseRef.ProjectId, branch, testPath, SecretRedactor.Redact(input.Repro.TestContent),
+            await branches.AddFileAsync(caseRef.ProjectId, branch, testPath, SecretRedactor.Redact(input.Repro.TestContent!),
                 $"Add a regression test for #{caseRef.IssueIid}\n\nIt fails while the bug is present and passes with the revert.", cancellationToken);
         }
 
-        var owners = TriageOwners(repository, await ChangedFilesAsync(caseRef.ProjectId, sha, cancellationToken));
+        var owners = TriageOwners(repository, culpritFiles);
         var request = new GitLabNewMergeRequest
         {
             SourceBranch = branch,
             TargetBranch = target,
-            Title = $"Revert {Short(sha)}: {input.Hypothesis.Title}",
+            Title = SecretRedactor.Redact($"Revert {Short(sha)}: {input.Hypothesis.Title}"),
             Description = SecretRedactor.Redact(Description(input, sha, testPath, owners, marker)),
             RemoveSourceBranch = true,
         };
         var created = await gitlab.CreateMergeRequestAsync(caseRef.ProjectId, request, draft: true, cancellationToken);
+        Log.MergeRequestReady(logger, created.Iid, caseRef.InstanceId, branch, created: true);
         return new MergeRequestResult(created.Iid, created.SourceBranch, created.WebUrl, true, null);
     }
 

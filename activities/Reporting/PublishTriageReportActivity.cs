@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
 using RagnarokOps.Connectors.Artifacts;
@@ -18,7 +19,7 @@ namespace RagnarokOps.Activities.Reporting;
 /// as artifacts of the instance. Everything posted or stored is redacted.
 /// </summary>
 [DurableTask(ActivityNames.PublishTriageReport)]
-internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiagnoser diagnoser, IArtifactStore artifacts)
+internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiagnoser diagnoser, IArtifactStore artifacts, ILogger<PublishTriageReportActivity> logger)
     : TaskActivity<TriageReportRequest, PublishedReport>
 {
     public const string ReportArtifact = "triage-report.md";
@@ -57,6 +58,7 @@ internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiag
         var stored = rendered + ApprovalSection(input.Approval, input.Approval is null ? null : "the link in the issue note");
         var marker = TriageReportRenderer.Marker(caseId);
         var note = await IssueNotes.UpsertAsync(gitlab, caseFile.Case, marker, body, cancellationToken);
+        Log.ReportPublished(logger, note.Id, caseId);
         var noteUrl = await IssueNotes.UrlAsync(gitlab, caseFile.Case, note.Id, cancellationToken);
 
         if (analysis.Repository.Policy.Actions[ActionKind.Labels].Mode == ActionMode.Allow)

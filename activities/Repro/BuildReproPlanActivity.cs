@@ -53,11 +53,18 @@ internal sealed class BuildReproPlanActivity(IGitLabClient gitlab, RepositoryRea
         return new FailingRequest(endpoint[..space], endpoint[(space + 1)..], [], null, 200, actual, null);
     }
 
+    /// <summary>An HTTP method token made of letters only (anything else in a log line is noise), GET when none is left.</summary>
+    internal static string Method(string method)
+    {
+        var letters = new string(method.Trim().ToUpperInvariant().Where(char.IsAsciiLetterUpper).ToArray());
+        return letters.Length == 0 ? "GET" : letters;
+    }
+
     internal static ReplayTarget Target(FailingRequest request)
     {
         var contentType = request.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
         return new ReplayTarget(
-            request.Method.Trim().ToUpperInvariant(),
+            Method(request.Method),
             SecretRedactor.Redact(request.Path),
             request.Body is null ? null : SecretRedactor.Redact(request.Body),
             contentType,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Domain.Evidence;
@@ -12,7 +13,7 @@ namespace RagnarokOps.Activities.Repro;
 /// again here, so a wrong input can never aim a replay at production. Dry-run records what it would send.
 /// </summary>
 [DurableTask(ActivityNames.ReplayInStaging)]
-internal sealed class ReplayInStagingActivity(RepositoryReader repositories, IHttpClientFactory http, IOptions<ReplayOptions> options) : TaskActivity<ReplayRequest, ReplayResult>
+internal sealed class ReplayInStagingActivity(RepositoryReader repositories, IHttpClientFactory http, IOptions<ReplayOptions> options, ILogger<ReplayInStagingActivity> logger) : TaskActivity<ReplayRequest, ReplayResult>
 {
     public override async Task<ReplayResult> RunAsync(TaskActivityContext context, ReplayRequest input)
     {
@@ -26,6 +27,7 @@ internal sealed class ReplayInStagingActivity(RepositoryReader repositories, IHt
         var environment = repository.Policy.FindEnvironment(input.Environment);
         if (ReplaySafety.Refusal(environment) is { } refusal)
         {
+            Log.ReplayRefused(logger, input.Case.Case.InstanceId, refusal);
             return Refused($"replay refused for `{input.Environment}`: {refusal}");
         }
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RagnarokOps.Activities.Cases;
+using RagnarokOps.Activities.Diagnosis;
 using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Reporting;
+using RagnarokOps.Activities.Repro;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Evidence;
 using RagnarokOps.DurableTask;
@@ -23,6 +25,8 @@ public sealed class SandboxCase : IAsyncLifetime
     private readonly TempDirectory _artifacts = new("ragnarok-artifacts");
     private Task<CaseFile>? _caseFile;
     private Task<EvidenceBundle>? _evidence;
+    private Task<CaseDiagnosis>? _diagnosis;
+    private Task<ReproResult>? _repro;
 
     public SandboxServer Server { get; private set; } = null!;
 
@@ -75,6 +79,16 @@ public sealed class SandboxCase : IAsyncLifetime
 
     public Task<CaseFile> CaseFileAsync() =>
         _caseFile ??= RunAsync<NormalizeEscalationActivity, CaseRef, CaseFile>(Case);
+
+    public Task<CaseDiagnosis> DiagnosisAsync() => _diagnosis ??= ScoreAsync();
+
+    public Task<ReproResult> ReproAsync() => _repro ??= BuildReproAsync();
+
+    private async Task<CaseDiagnosis> ScoreAsync() =>
+        await RunAsync<ScoreHypothesesActivity, ScoreRequest, CaseDiagnosis>(new ScoreRequest(await CaseFileAsync(), await EvidenceAsync()));
+
+    private async Task<ReproResult> BuildReproAsync() =>
+        await RunAsync<BuildReproPlanActivity, ReproRequest, ReproResult>(new ReproRequest(await CaseFileAsync(), await EvidenceAsync(), await DiagnosisAsync()));
 
     /// <summary>The fan-in the orchestrator builds from the five gatherers.</summary>
     public Task<EvidenceBundle> EvidenceAsync() => _evidence ??= GatherAsync();

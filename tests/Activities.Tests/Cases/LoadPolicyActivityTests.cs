@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Sandbox;
 using RagnarokOps.Tests.Shared;
@@ -35,7 +36,7 @@ public sealed class LoadPolicyActivityTests(SandboxCase sandbox)
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = data.Path, Seed = source.Path }, CancellationToken.None);
         await using var services = SandboxCase.CreateServices(server, data.Path, data.Combine("artifacts"));
         var project = server.GroundTruth!;
-        var activity = new LoadPolicyActivity(new RepositoryReader(services.GetRequiredGitLab()));
+        var activity = new LoadPolicyActivity(new RepositoryReader(services.GetRequiredGitLab()), NullLogger<LoadPolicyActivity>.Instance);
 
         var policy = await activity.RunAsync(new FakeActivityContext("LoadPolicy", "t"), new CaseRef(project.ProjectId, project.ProjectPath, 1));
 

@@ -1,0 +1,36 @@
+using System.Reflection;
+using RagnarokOps.DurableTask;
+using RagnarokOps.DurableTask.Worker;
+
+namespace RagnarokOps.Activities.Tests;
+
+public sealed class EscalationRegistryExtensionsTests
+{
+    private static readonly IReadOnlyList<string> Names = typeof(ActivityNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (string)f.GetValue(null)!)
+        .ToList();
+
+    [Fact]
+    public void ActivityClasses_EveryName_HasExactlyOneClassCarryingIt()
+    {
+        var named = typeof(ActivityNames).Assembly.GetTypes()
+            .Where(t => typeof(ITaskActivity).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => t.GetCustomAttribute<DurableTaskAttribute>()?.Name?.Name)
+            .ToList();
+
+        Assert.Equal(Names.Order(StringComparer.Ordinal), named.OfType<string>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AddEscalationActivities_EmptyRegistry_RegistersEveryNameOnce()
+    {
+        var registry = new DurableTaskRegistry().AddEscalationActivities();
+
+        // A second registration of any name throws, so registering each again proves each is present.
+        foreach (var name in Names)
+        {
+            Assert.ThrowsAny<ArgumentException>(() => registry.AddActivityFunc<object, object>(name, (_, _) => Task.FromResult(new object())));
+        }
+    }
+}
