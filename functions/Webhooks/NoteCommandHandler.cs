@@ -23,10 +23,15 @@ internal sealed class NoteCommandHandler(
     {
         var instanceId = command.Case.InstanceId;
         var verb = command.Approved ? "approve" : "reject";
-        var refusal = await CheckAccessAsync(command, cancellationToken);
+        var (refusal, explain) = await CheckAccessAsync(command, cancellationToken);
         if (refusal is not null)
         {
             WebhooksLog.NoteCommand(logger, instanceId, refusal);
+            if (explain)
+            {
+                await ExplainAsync(command, $"RagnarokOps did not act on `/ragnarok {verb}`: {refusal}.", cancellationToken);
+            }
+
             return (false, refusal);
         }
 
@@ -43,16 +48,17 @@ internal sealed class NoteCommandHandler(
         return (true, done);
     }
 
-    private async Task<string?> CheckAccessAsync(WebhookDecision.Decide command, CancellationToken cancellationToken)
+    /// <summary>Why the author may not decide (null: they may), and whether a note should tell them.</summary>
+    private async Task<(string? Refusal, bool Explain)> CheckAccessAsync(WebhookDecision.Decide command, CancellationToken cancellationToken)
     {
         if (services.GetService<IGitLabClient>() is not { } gitlab)
         {
-            return "GitLab is not configured, so the author's access level cannot be checked";
+            return ("GitLab is not configured, so the author's access level cannot be checked", false);
         }
 
         if (command.UserId is not { } userId)
         {
-            return "the webhook names no user";
+            return ("the webhook names no user", false);
         }
 
         GitLabMember? member;
@@ -63,14 +69,27 @@ internal sealed class NoteCommandHandler(
         catch (Exception e) when (e is GitLabApiException or HttpRequestException)
         {
             WebhooksLog.MemberLookupFailed(logger, e, userId, command.Case.ProjectId);
-            return "the author's access level could not be checked; try again";
+            return ("the author's access level could not be checked; try again", false);
         }
 
         var required = options.Value.ApproverAccessLevel;
         return member is null
-            ? $"{command.By} is not a member of the project"
+            ? ($"{command.By} is not a member of the project", true)
             : member.AccessLevel < required
-                ? $"{command.By} has access level {member.AccessLevel}; deciding needs {required} or more"
-                : null;
+                ? ($"{command.By} has access level {member.AccessLevel}; deciding needs {required} or more", true)
+                : (null, false);
+    }
+
+    /// <summary>Tells the author on the issue why nothing happened; best effort, the webhook's answer says it too.</summary>
+    private async Task ExplainAsync(WebhookDecision.Decide command, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IGitLabClient>().CreateIssueNoteAsync(command.Case.ProjectId, command.Case.IssueIid, message, cancellationToken);
+        }
+        catch (Exception e) when (e is GitLabApiException or HttpRequestException)
+        {
+            WebhooksLog.ExplanationNotPosted(logger, e, command.Case.InstanceId);
+        }
     }
 }

@@ -18,4 +18,7 @@ internal static partial class WebhooksLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not check the access level of user {UserId} on project {ProjectId}")]
     public static partial void MemberLookupFailed(ILogger logger, Exception exception, long? userId, long projectId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not post why a note command on {InstanceId} was refused")]
+    public static partial void ExplanationNotPosted(ILogger logger, Exception exception, string instanceId);
 }

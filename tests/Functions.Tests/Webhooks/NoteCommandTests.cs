@@ -40,6 +40,8 @@ public sealed class NoteCommandTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("access level 30", (await Hooks.JsonAsync(refused))["refused"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True((await host.Client.GetInstanceAsync(instanceId, CancellationToken.None))!.IsRunning);
+        var notes = (await root.GetFromJsonAsync<JsonArray>($"projects/{projectId}/issues/{iid}/notes"))!;
+        Assert.Contains(notes, n => n!["body"]!.GetValue<string>().Contains("did not act on `/ragnarok approve`: bob has access level 30", StringComparison.Ordinal));
 
         using var alice = Api(gitlab, "glpat-alice-sandbox");
         var note = await alice.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = "/ragnarok approve looks right" });
