@@ -30,13 +30,12 @@ internal static class DemoReport
 
     public static void Print(IAnsiConsole console, OrchestrationMetadata final, DemoSummary summary)
     {
-        if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed || final.ReadOutputAs<EscalationOutcome>() is not { } outcome)
         {
             console.MarkupLineInterpolated($"[red]The case ended {final.RuntimeStatus}[/]: {final.FailureDetails?.ErrorMessage ?? "no reason recorded"}");
             return;
         }
 
-        var outcome = final.ReadOutputAs<EscalationOutcome>()!;
         var table = new Table().AddColumn("").AddColumn("");
         table.AddRow("Result", Markup.Escape(outcome.Result));
         if (summary.TopHypothesis is { } top)
@@ -59,6 +58,7 @@ internal static class DemoReport
         console.Write(table);
     }
 
-    /// <summary>0 when the case ran to an outcome; 1 when the engine says it failed or was stopped.</summary>
-    public static int ExitCode(OrchestrationMetadata final) => final.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? 0 : 1;
+    /// <summary>0 when the case ran to an outcome; 1 when it failed, was stopped, or could not open the approved hotfix.</summary>
+    public static int ExitCode(OrchestrationMetadata final) =>
+        final.RuntimeStatus == OrchestrationRuntimeStatus.Completed && final.ReadOutputAs<EscalationOutcome>()?.Result != EscalationOutcome.HotfixFailed ? 0 : 1;
 }

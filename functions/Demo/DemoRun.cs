@@ -39,7 +39,9 @@ internal sealed class DemoRun(IAnsiConsole console)
         console.MarkupLineInterpolated($"Case [bold]{instanceId}[/] started by the sandbox's issue webhook");
 
         var client = app.Services.GetRequiredService<DurableTaskClient>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Ctrl+C and SIGTERM reach the web hosts' lifetime first; following it lets the demo end instead of polling on.
+        var stopping = app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         timeout.CancelAfter(options.Timeout);
         var narrator = new DemoNarrator(console, options.Approve, hostUrl, data);
         var final = await narrator.FollowAsync(client, instanceId, timeout.Token);
