@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Functions.Hosting;
+using RagnarokOps.Activities.Reporting;
 
 namespace RagnarokOps.Functions.Approvals;
 

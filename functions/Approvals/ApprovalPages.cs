@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using RagnarokOps.Activities.Reporting;
 
 namespace RagnarokOps.Functions.Approvals;
 

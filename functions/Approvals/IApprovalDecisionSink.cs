@@ -1,11 +1,6 @@
-namespace RagnarokOps.Functions.Approvals;
+using RagnarokOps.Activities.Reporting;
 
-/// <summary>A decision made through an approval link, as the orchestration receives it.</summary>
-internal sealed record ApprovalDecision(bool Approved, string Action, string By, string? Comment, DateTimeOffset DecidedAt)
-{
-    /// <summary>The external event name the orchestration waits on.</summary>
-    public const string EventName = "ApprovalDecision";
-}
+namespace RagnarokOps.Functions.Approvals;
 
 /// <summary>Delivers a decision to the waiting case; the host wires it to RaiseEventAsync("ApprovalDecision", …).</summary>
 internal interface IApprovalDecisionSink

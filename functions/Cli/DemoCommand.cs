@@ -1,29 +1,45 @@
 using System.CommandLine;
+using RagnarokOps.Functions.Demo;
+using Spectre.Console;
 
 namespace RagnarokOps.Functions.Cli;
 
-/// <summary>
-/// <c>ragnarok demo</c>: the end-to-end escalation on the embedded defaults. Until the escalation flow
-/// lands it says what it will do and exits non-zero, so nobody mistakes it for a working demo.
-/// </summary>
+/// <summary><c>ragnarok demo</c>: the end-to-end escalation against the local GitLab sandbox, in one process.</summary>
 internal static class DemoCommand
 {
-    public const int NotYetAvailable = 3;
-
     public static Command Create()
     {
-        var approve = new Option<bool>("--approve") { Description = "Approve the proposed hotfix through the approval link's POST" };
+        var approve = new Option<bool>("--approve") { Description = "Approve the proposed hotfix through the approval link's POST, as a browser would" };
         var summary = new Option<FileInfo?>("--summary") { Description = "Write a JSON summary of the run to this file" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: a new folder under ./.ragnarok-demo)" };
         var command = new Command("demo", "Run a critical escalation end to end against the local GitLab sandbox");
         command.Options.Add(approve);
         command.Options.Add(summary);
-        command.SetAction(result =>
+        command.Options.Add(data);
+        command.SetAction(async (result, ct) =>
         {
-            result.InvocationConfiguration.Error.WriteLine(
-                "ragnarok demo is not available yet. When the escalation flow lands it will start the GitLab sandbox " +
-                "with the 'checkout' scenario and the host in one process, open a critical escalation issue, and show " +
-                "the evidence, the ranked root-cause hypotheses, the triage note and the approval link, then the draft hotfix MR.");
-            return NotYetAvailable;
+            var output = result.InvocationConfiguration.Output;
+            var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            });
+            var options = new DemoOptions(
+                result.GetValue(approve),
+                result.GetValue(summary)?.FullName,
+                result.GetValue(data)?.FullName ?? DemoOptions.DefaultDataDirectory(TimeProvider.System));
+            try
+            {
+                return await new DemoRun(console).RunAsync(options, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+            {
+                result.InvocationConfiguration.Error.WriteLine($"ragnarok demo failed: {e.Message}");
+                return 1;
+            }
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using RagnarokOps.Functions.Hosting;
 
 namespace RagnarokOps.Functions.Cli;
@@ -26,7 +27,16 @@ internal static class ServeCommand
 
             await using var app = RagnarokHost.Build(configuration, result.GetValue(urls)!);
             await app.StartAsync(ct);
+            var runtime = app.Services.GetRequiredService<HostRuntime>();
             output.WriteLine($"RagnarokOps is listening on {string.Join(", ", app.Urls)} (routes under /{configuration.Host.RoutePrefix}); Ctrl+C stops it.");
+            output.WriteLine($"Data folder: {runtime.Paths.DataDirectory}; task hub: {runtime.Paths.TaskHubPath}");
+            output.WriteLine($"Webhook: POST {app.Urls.FirstOrDefault()}/{configuration.Host.RoutePrefix}/webhooks/gitlab (X-Gitlab-Token = GitLab:WebhookSecret)");
+            if (runtime.ManagementKeyGenerated)
+            {
+                // Shown once to the operator's terminal, never logged; set DurableTask:Key to keep one across restarts.
+                output.WriteLine($"Management API key for this run (x-functions-key): {runtime.ManagementKey}");
+            }
+
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

@@ -1,14 +1,26 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagnarokOps.DurableTask.Http;
+using RagnarokOps.Functions.Approvals;
+using RagnarokOps.Functions.Webhooks;
 
 namespace RagnarokOps.Functions.Hosting;
+
+/// <summary>What a started host tells its operator: where its files are and the management key, if it made one up.</summary>
+internal sealed record HostRuntime(HostPaths Paths, string ManagementKey, bool ManagementKeyGenerated);
 
 /// <summary>Builds the web host that serves every HTTP trigger, from the layered host configuration.</summary>
 internal static class RagnarokHost
 {
-    public static WebApplication Build(HostConfiguration configuration, string urls)
+    public const string ManagementKeySetting = "DurableTask:Key";
+
+    /// <param name="configuration">The layered settings.</param>
+    /// <param name="urls">Where to listen.</param>
+    /// <param name="configureServices">Last word on the services (the demo and tests add tasks or replace a connector).</param>
+    public static WebApplication Build(HostConfiguration configuration, string urls, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = configuration.ContentRoot });
         builder.Configuration.AddConfiguration(configuration.Configuration);
@@ -16,6 +28,19 @@ internal static class RagnarokHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = configuration.Host.MaxRequestBodySize);
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddSingleton(configuration);
+
+        var paths = HostPaths.From(configuration);
+        Directory.CreateDirectory(paths.DataDirectory);
+        var configuredKey = configuration.Configuration[ManagementKeySetting];
+        var key = string.IsNullOrWhiteSpace(configuredKey) ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : configuredKey;
+        builder.Services.AddSingleton(new HostRuntime(paths, key, string.IsNullOrWhiteSpace(configuredKey)));
+        builder.Services.Configure<DurableTaskHttpOptions>(o =>
+        {
+            o.Key = key;
+            o.TaskHub = configuration.Host.DurableTask.HubName;
+        });
+        builder.Services.AddEscalationEngine(configuration, paths);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         var api = app.MapGroup("/" + configuration.Host.RoutePrefix);
@@ -25,6 +50,9 @@ internal static class RagnarokHost
             hubName = c.Host.DurableTask.HubName,
             notConfigured = c.Missing.ToArray(),
         }));
+        app.MapDurableTaskManagementApi();
+        app.MapApprovals(configuration);
+        app.MapGitLabWebhooks(configuration);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RagnarokOps.Functions.Approvals;
+using RagnarokOps.Activities.Reporting;
 
 namespace RagnarokOps.Functions.Tests.Approvals;
 

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using RagnarokOps.Functions.Hosting;
+using RagnarokOps.Sandbox;
+
+namespace RagnarokOps.Functions.Demo;
+
+/// <summary>The host as the demo runs it: its own content root and files in the data folder, pointed at the sandbox.</summary>
+internal static class DemoHost
+{
+    public static async Task<WebApplication> StartAsync(string dataDirectory, SandboxServer gitlab, DemoSecrets secrets, string url, CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(dataDirectory, "host");
+        Directory.CreateDirectory(root);
+        var hostJson = Path.Combine(root, HostJson.FileName);
+        if (!File.Exists(hostJson))
+        {
+            await File.WriteAllTextAsync(
+                hostJson,
+                """{ "version": "2.0", "logging": { "logLevel": { "default": "Error" } } }""",
+                cancellationToken);
+        }
+
+        var configuration = HostConfiguration.Load(root, new Dictionary<string, string?>
+        {
+            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
+            ["GitLab:Token"] = gitlab.Token,
+            ["GitLab:WebhookSecret"] = secrets.WebhookSecret,
+            ["Approvals:SigningKey"] = secrets.SigningKey,
+            ["Approvals:PublicBaseUrl"] = url,
+            ["Approvals:LedgerPath"] = Path.Combine(root, "approvals.db"),
+            ["DurableTask:Key"] = secrets.ManagementKey,
+            ["ConnectionStrings:RagnarokTaskHub"] = Path.Combine(root, "taskhub.db"),
+            [HostPaths.DataDirectoryKey] = root,
+            ["AzureWebJobsStorage"] = string.Empty,
+            ["Artifacts:Folder"] = Path.Combine(dataDirectory, "artifacts"),
+
+            // The policy names logs/checkout.jsonl; the sandbox keeps that file in its own data folder.
+            ["Logs:BaseDirectory"] = gitlab.DataDirectory,
+        });
+        var app = RagnarokHost.Build(configuration, url);
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+}

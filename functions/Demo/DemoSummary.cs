@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RagnarokOps.Functions.Demo;
+
+internal sealed record DemoHypothesis(string Kind, string? Sha, string? Flag, double Confidence, string Title);
+
+internal sealed record DemoMergeRequest(long? Iid, string? SourceBranch, string? Url);
+
+/// <summary>What <c>ragnarok demo --summary FILE</c> writes: enough for a script or a test to check the run.</summary>
+internal sealed record DemoSummary(
+    string InstanceId,
+    string RuntimeStatus,
+    string? Result,
+    DemoHypothesis? TopHypothesis,
+    string? NoteUrl,
+    string? ApprovalUrl,
+    DemoMergeRequest? MergeRequest,
+    IReadOnlyList<string> Artifacts,
+    string DataDirectory,
+    double Seconds)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public Task WriteAsync(string path, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(path, JsonSerializer.Serialize(this, Json), cancellationToken);
+
+    public static DemoSummary? Read(string path) => JsonSerializer.Deserialize<DemoSummary>(File.ReadAllText(path), Json);
+}

@@ -1,0 +1,12 @@
+using RagnarokOps.Activities.Reporting;
+using RagnarokOps.DurableTask.Client;
+using RagnarokOps.Functions.Approvals;
+
+namespace RagnarokOps.Functions.Escalations;
+
+/// <summary>Delivers a person's decision to the waiting case as the "ApprovalDecision" external event.</summary>
+internal sealed class EngineApprovalDecisionSink(DurableTaskClient client) : IApprovalDecisionSink
+{
+    public Task RaiseAsync(string instanceId, ApprovalDecision decision, CancellationToken cancellationToken) =>
+        client.RaiseEventAsync(instanceId, ApprovalDecision.EventName, decision, cancellationToken);
+}

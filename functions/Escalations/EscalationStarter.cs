@@ -1,0 +1,32 @@
+using RagnarokOps.Activities.Cases;
+using RagnarokOps.DurableTask;
+using RagnarokOps.DurableTask.Client;
+using RagnarokOps.Orchestrations.Escalation;
+
+namespace RagnarokOps.Functions.Escalations;
+
+/// <summary>Starts one escalation per issue: the instance id is the case's, so a redelivery or a second trigger finds it.</summary>
+internal sealed class EscalationStarter(DurableTaskClient client)
+{
+    /// <summary>The instance id, and whether this call created it (false: it already existed, in whatever state).</summary>
+    public async Task<(string InstanceId, bool Created)> StartAsync(EscalationRequest request, CancellationToken cancellationToken)
+    {
+        var instanceId = request.Case.InstanceId;
+        if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            return (instanceId, false);
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                new TaskName(EscalationOrchestration.Name), request, new StartOrchestrationOptions(instanceId), cancellationToken);
+            return (instanceId, true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Two deliveries raced past the lookup; the other one started the case.
+            return (instanceId, false);
+        }
+    }
+}

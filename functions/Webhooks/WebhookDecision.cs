@@ -1,0 +1,63 @@
+using RagnarokOps.Activities.Cases;
+using RagnarokOps.Connectors.GitLab.Webhooks;
+
+namespace RagnarokOps.Functions.Webhooks;
+
+/// <summary>What one webhook asks of us: start a case, decide a pending approval, or nothing (with the reason).</summary>
+internal abstract record WebhookDecision
+{
+    public sealed record Start(EscalationRequest Request) : WebhookDecision;
+
+    public sealed record Decide(CaseRef Case, bool Approved, long? UserId, string By, string? Comment) : WebhookDecision;
+
+    public sealed record Ignore(string Reason) : WebhookDecision;
+
+    /// <summary>Pure: reads the parsed hook and the options, calls nothing.</summary>
+    public static WebhookDecision From(GitLabWebhookEvent hook, WebhookOptions options, string? eventUuid) => hook switch
+    {
+        IssueHook issue => FromIssue(issue, options, eventUuid),
+        NoteHook note => FromNote(note, eventUuid),
+        _ => new Ignore($"{hook.EventHeader} starts nothing"),
+    };
+
+    private static WebhookDecision FromIssue(IssueHook hook, WebhookOptions options, string? eventUuid)
+    {
+        var label = options.EscalationLabel;
+        var attributes = hook.ObjectAttributes;
+        var labels = hook.Labels.Concat(attributes.Labels).Select(l => l.Title);
+        var triggered = attributes.Action switch
+        {
+            "open" or "reopen" => labels.Contains(label, StringComparer.OrdinalIgnoreCase),
+            "update" => hook.Changes?.AddedLabels().Contains(label, StringComparer.OrdinalIgnoreCase) == true,
+            _ => false,
+        };
+        return triggered
+            ? new Start(new EscalationRequest(CaseOf(hook, attributes.Iid), $"issue {attributes.Action} with {label}", hook.User?.Username, eventUuid))
+            : new Ignore($"issue #{attributes.Iid} {attributes.Action ?? "event"} without the {label} label being set");
+    }
+
+    private static WebhookDecision FromNote(NoteHook hook, string? eventUuid)
+    {
+        if (hook.Issue is not { } issue)
+        {
+            return new Ignore($"a note on a {hook.ObjectAttributes.NoteableType}, not on an issue");
+        }
+
+        if (!hook.MayCarryCommand)
+        {
+            return new Ignore(hook.ObjectAttributes.System ? "a system note runs no command" : "an edited note never runs a command");
+        }
+
+        var by = hook.User?.Username ?? $"user {hook.User?.Id}";
+        return hook.Command switch
+        {
+            null => new Ignore("the note holds no /ragnarok command"),
+            { Kind: RagnarokCommandKind.Triage } => new Start(new EscalationRequest(CaseOf(hook, issue.Iid), "/ragnarok triage", hook.User?.Username, eventUuid)),
+            { Kind: RagnarokCommandKind.Approve or RagnarokCommandKind.Reject } c => new Decide(
+                CaseOf(hook, issue.Iid), c.Kind == RagnarokCommandKind.Approve, hook.User?.Id, by, c.Arguments.Length == 0 ? null : c.Arguments),
+            { } c => new Ignore($"unknown command /ragnarok {c.Verb}: use triage, approve or reject"),
+        };
+    }
+
+    private static CaseRef CaseOf(GitLabWebhookEvent hook, long iid) => new(hook.Project.Id, hook.Project.PathWithNamespace, iid);
+}

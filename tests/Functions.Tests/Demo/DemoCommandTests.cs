@@ -1,0 +1,37 @@
+using RagnarokOps.Functions.Cli;
+using RagnarokOps.Functions.Demo;
+using RagnarokOps.Sandbox.Seeding;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.Functions.Tests.Demo;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_ApproveWithSummary_ProposesTheRevertOfTheSeedsCulpritAndKeepsTheDataFolder()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Combine("data");
+        var summaryPath = dir.Combine("summary.json");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await RagnarokCommandLine.InvokeAsync(["demo", "--approve", "--summary", summaryPath, "--data", data], output, error);
+
+        Assert.True(exit == 0, $"exit {exit}: {error}\n{output}");
+        var truth = GroundTruth.Load(Path.Combine(data, "gitlab"))!;
+        var summary = DemoSummary.Read(summaryPath)!;
+        Assert.Equal("Completed", summary.RuntimeStatus);
+        Assert.Equal("hotfix-proposed", summary.Result);
+        Assert.Equal(truth.CulpritSha, summary.TopHypothesis!.Sha);
+        Assert.Equal("commit", summary.TopHypothesis.Kind);
+        Assert.StartsWith("http://127.0.0.1:", summary.NoteUrl, StringComparison.Ordinal);
+        Assert.Contains("/api/approvals/" + summary.InstanceId, summary.ApprovalUrl, StringComparison.Ordinal);
+        Assert.NotNull(summary.MergeRequest!.Iid);
+        Assert.StartsWith("ragnarok/hotfix-", summary.MergeRequest.SourceBranch, StringComparison.Ordinal);
+        Assert.All(summary.Artifacts, a => Assert.True(File.Exists(a), a));
+        Assert.Contains(summary.Artifacts, a => a.EndsWith("evidence-bundle.json", StringComparison.Ordinal));
+        Assert.Contains("hotfix-proposed", output.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, "host", "taskhub.db")));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using RagnarokOps.Functions.Demo;
+using RagnarokOps.Orchestrations.Escalation;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.Functions.Tests.EndToEnd;
+
+/// <summary>The whole escalation for the checkout seed, with the host and the sandbox as real servers on loopback.</summary>
+public sealed class EscalationFlowTests
+{
+    [Fact]
+    public async Task Escalation_CheckoutSeed_OneNoteTheCulpritAndADraftMrWithTheRevertAndTheTest()
+    {
+        using var dir = new TempDirectory();
+        await using var sandbox = await SandboxCase.StartAsync(dir.Combine("data"));
+        await using var app = await sandbox.StartHostAsync();
+        var truth = sandbox.GitLab.GroundTruth!;
+
+        var iid = await sandbox.OpenEscalationAsync();
+        var instanceId = $"escalation-{sandbox.ProjectId}-{iid}";
+        var waiting = await SandboxCase.WaitForStepAsync(app, instanceId, EscalationSteps.AwaitingApproval);
+
+        var notes = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/issues/{iid}/notes");
+        Assert.Single(notes, n => n!["body"]!.GetValue<string>().Contains("ragnarok:triage-report", StringComparison.Ordinal));
+        using (var approved = await DemoRun.ApproveAsync(waiting.ApprovalUrl!, "end-to-end test", CancellationToken.None))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var outcome = (await SandboxCase.WaitForCompletionAsync(app, instanceId)).ReadOutputAs<EscalationOutcome>()!;
+        Assert.Equal(EscalationOutcome.HotfixProposed, outcome.Result);
+        Assert.Equal(truth.CulpritSha, outcome.TopHypothesis!.Subject);
+        var mr = outcome.MergeRequest!;
+        var mrs = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/merge_requests");
+        var created = Assert.Single(mrs);
+        Assert.StartsWith("Draft:", created!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(mr.SourceBranch, created["source_branch"]!.GetValue<string>());
+
+        var compare = (await sandbox.Api.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(
+            $"projects/{sandbox.ProjectId}/repository/compare?from={created["target_branch"]}&to={Uri.EscapeDataString(mr.SourceBranch!)}"))!;
+        var paths = compare["diffs"]!.AsArray().Select(d => d!["new_path"]!.GetValue<string>()).ToList();
+        Assert.Contains(truth.CulpritFile!, paths);
+        Assert.Contains(paths, p => p.Contains("Regression", StringComparison.OrdinalIgnoreCase) || p.Contains("test", StringComparison.OrdinalIgnoreCase));
+        var notesAfter = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/issues/{iid}/notes");
+        Assert.Single(notesAfter, n => n!["body"]!.GetValue<string>().Contains("ragnarok:triage-report", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Escalation_HostStoppedWhileWaitingForApproval_RestartsOnTheSameFilesAndCreatesTheMrOnce()
+    {
+        using var dir = new TempDirectory();
+        await using var sandbox = await SandboxCase.StartAsync(dir.Combine("data"));
+        string approvalUrl;
+        string instanceId;
+        await using (var first = await sandbox.StartHostAsync())
+        {
+            var iid = await sandbox.OpenEscalationAsync();
+            instanceId = $"escalation-{sandbox.ProjectId}-{iid}";
+            approvalUrl = (await SandboxCase.WaitForStepAsync(first, instanceId, EscalationSteps.AwaitingApproval)).ApprovalUrl!;
+            await first.StopAsync();
+        }
+
+        // Same data folder, same signing key, a new port: the link's token still holds; only its address moved.
+        await using var second = await sandbox.StartHostAsync();
+        var path = new Uri(approvalUrl).PathAndQuery;
+        using (var approved = await DemoRun.ApproveAsync(second.Urls.Single() + path, "after restart", CancellationToken.None))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var outcome = (await SandboxCase.WaitForCompletionAsync(second, instanceId)).ReadOutputAs<EscalationOutcome>()!;
+        Assert.Equal(EscalationOutcome.HotfixProposed, outcome.Result);
+        Assert.Single(await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/merge_requests"));
+        using var again = await DemoRun.ApproveAsync(second.Urls.Single() + path, "after restart", CancellationToken.None);
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using RagnarokOps.Activities.Reporting;
+using RagnarokOps.DurableTask;
+using RagnarokOps.DurableTask.Client;
+using RagnarokOps.Functions.Approvals;
+using RagnarokOps.Functions.Tests.Webhooks;
+using RagnarokOps.Orchestrations.Escalation;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.Functions.Tests.Escalations;
+
+/// <summary>The approval link over the real engine: the page reads the case's custom status, the POST raises the event once.</summary>
+public sealed class EngineApprovalWiringTests
+{
+    private const string Action = "revert:abc123";
+
+    [Fact]
+    public async Task ApprovalLink_GetThenPost_ShowsWithoutDecidingThenRaisesTheEventOnce()
+    {
+        using var dir = new TempDirectory();
+        var probe = new ApprovalProbe();
+        await using var host = await FlowTestHost.StartAsync(dir.Path, configureServices: probe.Register);
+        probe.Links = host.App.Services.GetRequiredService<ApprovalLinks>();
+        var url = await StartAndWaitForLinkAsync(host, "escalation-7-20");
+
+        var page = await host.Http.GetAsync(new Uri(url));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(Action, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await host.Client.GetInstanceAsync("escalation-7-20", CancellationToken.None))!.IsRunning);
+
+        var approved = await PostAsync(host, "escalation-7-20", TokenOf(url), "approve");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var done = await host.Client.WaitForInstanceCompletionAsync("escalation-7-20", getInputsAndOutputs: true, wait.Token);
+        var decision = done.ReadOutputAs<ApprovalDecision>()!;
+        Assert.True(decision.Approved);
+        Assert.Equal(Action, decision.Action);
+
+        var reused = await PostAsync(host, "escalation-7-20", TokenOf(url), "approve");
+        Assert.Equal(HttpStatusCode.Forbidden, reused.StatusCode);
+        Assert.Contains("already used", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApprovalLink_ForgedOrExpired_Is403AndTheCaseKeepsWaiting()
+    {
+        using var dir = new TempDirectory();
+        var probe = new ApprovalProbe { ValidFor = TimeSpan.FromSeconds(2) };
+        await using var host = await FlowTestHost.StartAsync(dir.Path, configureServices: probe.Register);
+        probe.Links = host.App.Services.GetRequiredService<ApprovalLinks>();
+        var url = await StartAndWaitForLinkAsync(host, "escalation-7-21");
+        var token = TokenOf(url);
+        var forged = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
+
+        var forgedPost = await PostAsync(host, "escalation-7-21", forged, "approve");
+        Assert.Equal(HttpStatusCode.Forbidden, forgedPost.StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var expiredPost = await PostAsync(host, "escalation-7-21", token, "approve");
+        Assert.Equal(HttpStatusCode.Forbidden, expiredPost.StatusCode);
+        Assert.Contains("expired", await expiredPost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await host.Client.GetInstanceAsync("escalation-7-21", CancellationToken.None))!.IsRunning);
+    }
+
+    internal static async Task<string> StartAndWaitForLinkAsync(FlowTestHost host, string instanceId)
+    {
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(ApprovalProbe.Name, Action, new StartOrchestrationOptions(instanceId));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var status = (await host.Client.GetInstanceAsync(instanceId, true, timeout.Token))?.ReadCustomStatusAs<EscalationStatus>();
+            if (status is { Step: EscalationSteps.AwaitingApproval, ApprovalUrl: { } url })
+            {
+                return url;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static string TokenOf(string url) => QueryHelpers.ParseQuery(new Uri(url).Query)["token"].ToString();
+
+    private static Task<HttpResponseMessage> PostAsync(FlowTestHost host, string instanceId, string token, string decision) =>
+        host.Http.PostAsync(
+            new Uri($"/api/approvals/{instanceId}", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["decision"] = decision }));
+}
