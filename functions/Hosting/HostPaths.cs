@@ -12,8 +12,21 @@ internal sealed record HostPaths(string DataDirectory, string TaskHubPath)
     /// SQLite file named by the host.json storage provider's connection string (<c>ConnectionStrings:RagnarokTaskHub</c>,
     /// a path or <c>Data Source=…</c>), else <c>{hubName}.db</c> in the data folder.
     /// </summary>
+    public const string StorageProviderKey = "AzureFunctionsJobHost:extensions:durableTask:storageProvider:type";
+
     public static HostPaths From(HostConfiguration configuration)
     {
+        // The effective provider: host.json, or an environment override as Azure sets app settings.
+        var provider = configuration.Configuration[StorageProviderKey] ?? configuration.Host.DurableTask.StorageProvider;
+        if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw HostConfigurationException.At(
+                Path.Combine(configuration.ContentRoot, HostJson.FileName),
+                null,
+                "extensions.durableTask.storageProvider.type",
+                $"\"{provider}\" is not available in this build (only sqlite is; the PostgreSQL provider is designed but not built)");
+        }
+
         var data = Path.GetFullPath(configuration.Configuration[DataDirectoryKey] is { Length: > 0 } configured
             ? Path.Combine(configuration.ContentRoot, configured)
             : Path.Combine(configuration.ContentRoot, "data"));
