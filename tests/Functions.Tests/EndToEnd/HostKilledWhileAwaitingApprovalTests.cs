@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RagnarokOps.Functions.Demo;
+using RagnarokOps.Orchestrations.Escalation;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// The host as a separate process, killed with SIGKILL while a case waits for approval, then started again on the same
+/// files: the approval still lands and the merge request is made once.
+/// </summary>
+public sealed class HostKilledWhileAwaitingApprovalTests
+{
+    [Fact]
+    public async Task Escalation_HostKilledWhileWaitingForApproval_NewProcessOnTheSameFilesCreatesTheMrOnce()
+    {
+        using var dir = new TempDirectory();
+        await using var sandbox = await SandboxCase.StartAsync(dir.Combine("data"));
+        var folder = dir.Combine("data");
+        string approvalUrl;
+        string instanceId;
+        long iid;
+        await using (var first = await HostProcess.StartAsync(sandbox, folder))
+        {
+            await RegisterWebhookAsync(sandbox, first);
+            iid = await sandbox.OpenEscalationAsync();
+            instanceId = $"escalation-{sandbox.ProjectId}-{iid}";
+            approvalUrl = (await first.WaitForStepAsync(instanceId, EscalationSteps.AwaitingApproval)).ApprovalUrl!;
+            await first.KillAsync();
+        }
+
+        await using var second = await HostProcess.StartAsync(sandbox, folder);
+        await RegisterWebhookAsync(sandbox, second);
+
+        // The link names the killed host's address (Approvals:PublicBaseUrl of the first process); a restarted host on
+        // a new port still owns the instance, the ledger and the signing key, so only the authority is rewritten.
+        var link = new UriBuilder(approvalUrl) { Host = new Uri(second.Url).Host, Port = new Uri(second.Url).Port }.Uri.ToString();
+        using (var approved = await DemoRun.ApproveAsync(link, "after kill", CancellationToken.None))
+        {
+            Assert.True(approved.StatusCode == HttpStatusCode.OK, $"approve answered {approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}{Environment.NewLine}{second.Tail}");
+        }
+
+        var completed = await second.WaitForCompletionAsync(instanceId);
+        Assert.True(completed["runtimeStatus"]!.GetValue<string>() == "Completed", $"{completed.ToJsonString()}{Environment.NewLine}{second.Tail}");
+        var outcome = completed["output"]!.Deserialize<EscalationOutcome>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal(EscalationOutcome.HotfixProposed, outcome.Result);
+
+        Assert.Single(await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/merge_requests"));
+        var branches = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/repository/branches?per_page=100");
+        Assert.Single(branches, b => b!["name"]!.GetValue<string>().StartsWith("ragnarok/hotfix-", StringComparison.Ordinal));
+        var notes = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/issues/{iid}/notes?per_page=100");
+        Assert.Single(notes, n => n!["body"]!.GetValue<string>().Contains("ragnarok:triage-report", StringComparison.Ordinal));
+
+        using var again = await DemoRun.ApproveAsync(link, "after kill", CancellationToken.None);
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+    }
+
+    /// <summary>Points the sandbox's issue events at this host, as <see cref="SandboxCase.StartHostAsync"/> does for an in-process one.</summary>
+    private static async Task RegisterWebhookAsync(SandboxCase sandbox, HostProcess host)
+    {
+        using var response = await sandbox.Api.PostAsJsonAsync(
+            $"projects/{sandbox.ProjectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = sandbox.Secrets.WebhookSecret, issues_events = true });
+        response.EnsureSuccessStatusCode();
+    }
+}
