@@ -38,6 +38,8 @@ internal static class EscalationServices
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.SectionName);
         services.AddSingleton<EscalationStarter>();
+        services.AddHttpClient(nameof(WebhookWarmup));
+        services.AddHostedService<WebhookWarmup>();
         services.AddSingleton<NoteCommandHandler>();
 
         services.AddSingleton<IApprovalLinkIssuer, ApprovalLinkIssuer>();

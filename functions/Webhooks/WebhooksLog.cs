@@ -21,4 +21,10 @@ internal static partial class WebhooksLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not post why a note command on {InstanceId} was refused")]
     public static partial void ExplanationNotPosted(ILogger logger, Exception exception, string instanceId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Webhook warm-up failed; the first delivery will be slower: {Reason}")]
+    public static partial void WarmupFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Webhook endpoint warmed up: {Status} in {Milliseconds:0} ms")]
+    public static partial void WarmedUp(ILogger logger, int status, double milliseconds);
 }
