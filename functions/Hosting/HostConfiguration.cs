@@ -11,17 +11,17 @@ internal sealed record HostConfiguration(string ContentRoot, HostJson Host, ICon
     /// <summary>
     /// Settings whose absence changes what the host can do; <see cref="Missing"/> names them at start-up.
     /// </summary>
-    public static readonly IReadOnlyList<(string Key, string WhatItEnables)> Notable =
+    public static readonly IReadOnlyList<(string Key, string IfMissing)> Notable =
     [
-        ("GitLab:BaseUrl", "the GitLab REST API to read and write (the demo uses the local sandbox)"),
-        ("GitLab:Token", "a personal or project access token for that API"),
-        ("GitLab:WebhookSecret", "the X-Gitlab-Token that incoming webhooks must carry"),
-        ("LogAnalytics:WorkspaceId", "Azure Monitor logs (log files named in the policy are read instead)"),
-        ("Approvals:SigningKey", "the key that signs approval links (an ephemeral key is made per run)"),
+        ("GitLab:BaseUrl", "no GitLab to read escalations from or write notes to (the demo brings its own sandbox)"),
+        ("GitLab:Token", "GitLab API calls cannot authenticate"),
+        ("GitLab:WebhookSecret", "every incoming webhook is refused"),
+        ("LogAnalytics:WorkspaceId", "logs come from the files named in the policy, not from Azure Monitor"),
+        ("Approvals:SigningKey", "approval links are signed with a key made for this process and stop working when it exits"),
     ];
 
     public IEnumerable<string> Missing =>
-        Notable.Where(n => string.IsNullOrWhiteSpace(Configuration[n.Key])).Select(n => $"{n.Key}: not set, so no {n.WhatItEnables}");
+        Notable.Where(n => string.IsNullOrWhiteSpace(Configuration[n.Key])).Select(n => $"{n.Key}: not set, so {n.IfMissing}");
 
     /// <summary>Finds the content root: the working folder if it holds host.json, else the executable's folder.</summary>
     public static string FindContentRoot(string? explicitRoot = null, string? workingDirectory = null)
