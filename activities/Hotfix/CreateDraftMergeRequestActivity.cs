@@ -3,6 +3,7 @@ using RagnarokOps.Activities.Cases;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Repro;
 using RagnarokOps.DurableTask;
+using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Activities.Hotfix;
 

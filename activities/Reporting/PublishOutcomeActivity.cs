@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Repro;
 using RagnarokOps.DurableTask;
+using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Activities.Reporting;
 

@@ -10,6 +10,7 @@ using RagnarokOps.Domain.Reporting;
 using RagnarokOps.Domain.Repro;
 using RagnarokOps.Domain.Timeline;
 using RagnarokOps.DurableTask;
+using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Activities.Reporting;
 

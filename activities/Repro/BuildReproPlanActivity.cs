@@ -4,6 +4,7 @@ using RagnarokOps.Domain.Escalations;
 using RagnarokOps.Domain.Evidence;
 using RagnarokOps.Domain.Repro;
 using RagnarokOps.DurableTask;
+using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Activities.Repro;
 

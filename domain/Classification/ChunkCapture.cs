@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Domain.Classification;
 
@@ -88,7 +89,7 @@ internal sealed partial class ChunkCapture
     }
 
     /// <summary>The chunk, with credentials masked: it is meant to be quoted in issue notes.</summary>
-    public FailureChunk ToChunk() => new(StartLine, EndLine, ChunkRedactor.Redact(_text.ToString()), Rule.Id, Truncated);
+    public FailureChunk ToChunk() => new(StartLine, EndLine, SecretRedactor.Redact(_text.ToString()), Rule.Id, Truncated);
 
     private void Append(ReadOnlySpan<char> line)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Domain.Repro;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace RagnarokOps.Domain.Repro;
+namespace RagnarokOps.Domain.Redaction;
 
 /// <summary>
 /// Removes secrets from text that leaves the system (notes, scripts, tests, artifacts): credential headers,
@@ -48,6 +48,7 @@ public static partial class SecretRedactor
         result = JsonPair().Replace(result, m => IsSecretName(m.Groups["key"].Value) ? $"{m.Groups["head"].Value}\"{Placeholder}\"" : m.Value);
         result = FormPair().Replace(result, m => IsSecretName(Uri.UnescapeDataString(m.Groups["key"].Value)) ? $"{m.Groups["key"].Value}={Placeholder}" : m.Value);
         result = XmlElement().Replace(result, m => IsSecretName(m.Groups["tag"].Value) ? $"<{m.Groups["tag"].Value}>{Placeholder}</{m.Groups["tag"].Value}>" : m.Value);
+        result = ColonPair().Replace(result, m => m.Groups["value"].Value == Placeholder ? m.Value : $"{m.Groups["head"].Value}{Placeholder}");
         return KnownTokenShape().Replace(result, Placeholder);
     }
 
@@ -79,9 +80,16 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<=^|[?&;\s""',(])(?<key>[^=&;?#\s""',()]{1,100})=[^&;#\s""',)]*")]
     private static partial Regex FormPair();
 
+    /// <summary>
+    /// <c>key: value</c> in logs and config dumps. Only whole secret words count as keys here (not the broad
+    /// fragments of <see cref="IsSecretName"/>), so prose and Markdown such as "Error signatures:" stay intact.
+    /// </summary>
+    [GeneratedRegex(@"(?<head>\b(?:[\w.\-]*[_.\-])?(?i:password|passwd|pwd|secret|api[_\-]?key|access[_\-]?key|client[_\-]?secret|private[_\-]?token|token)\s*:\s*""?)(?<value>[^\s"";,&]+)")]
+    private static partial Regex ColonPair();
+
     [GeneratedRegex(@"<(?<tag>[A-Za-z_][\w.\-]{0,100})>[^<]*</\k<tag>>")]
     private static partial Regex XmlElement();
 
-    [GeneratedRegex(@"\bglpat-[A-Za-z0-9_\-]{20,}|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{20,}|\bAKIA[0-9A-Z]{16}\b|\bxox[abprs]-[A-Za-z0-9\-]{10,}|\bsk_(?:live|test)_[A-Za-z0-9]{10,}|\beyJ[A-Za-z0-9_\-]{5,}\.eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}")]
+    [GeneratedRegex(@"\bgl(?:pat|cbt|dt|ptt|rt|soat)-[A-Za-z0-9_\-]{20,}|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{20,}|\bAKIA[0-9A-Z]{16}\b|\bxox[abprs]-[A-Za-z0-9\-]{10,}|\bsk_(?:live|test)_[A-Za-z0-9]{10,}|\beyJ[A-Za-z0-9_\-]{5,}\.eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}")]
     private static partial Regex KnownTokenShape();
 }

@@ -1,6 +1,7 @@
 using RagnarokOps.Domain.Repro;
+using RagnarokOps.Domain.Redaction;
 
-namespace RagnarokOps.Domain.Tests.Repro;
+namespace RagnarokOps.Domain.Tests.Redaction;
 
 public sealed class SecretRedactorTests
 {
@@ -44,6 +45,8 @@ public sealed class SecretRedactorTests
     [InlineData("Basic dXNlcjpwYXNzd29yZA==", "Basic [REDACTED]")]
     [InlineData("Token AbCdEfGhIjKl", "Token [REDACTED]")]
     [InlineData("no error token appears in the diff", "no error token appears in the diff")]
+    [InlineData("- **Error signatures:** HTTP 500", "- **Error signatures:** HTTP 500")]
+    [InlineData("deploy_token: gldt-AbCdEfGhIjKlMnOpQrSt12", "deploy_token: [REDACTED]")]
     [InlineData("Bearer tokens and Basic authentication are stripped", "Bearer tokens and Basic authentication are stripped")]
     [InlineData("token glpat-AbCdEfGhIjKlMnOpQrSt12 leaked", "token [REDACTED] leaked")]
     [InlineData("<login><user>ann</user><password>pw</password></login>", "<login><user>ann</user><password>[REDACTED]</password></login>")]

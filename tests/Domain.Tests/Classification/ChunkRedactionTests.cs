@@ -1,8 +1,9 @@
 using RagnarokOps.Domain.Classification;
+using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Domain.Tests.Classification;
 
-public sealed class ChunkRedactorTests
+public sealed class ChunkRedactionTests
 {
     [Theory]
     [InlineData("remote: HTTP Basic: Access denied for glpat-AbCdEfGhIjKlMnOpQrSt12", "remote: HTTP Basic: Access denied for [REDACTED]")]
@@ -12,9 +13,9 @@ public sealed class ChunkRedactorTests
     [InlineData("api_key: \"abc123def\"", "api_key: \"[REDACTED]\"")]
     [InlineData("aws AKIAABCDEFGHIJKLMNOP used", "aws [REDACTED] used")]
     [InlineData("password authentication failed for user \"app\"", "password authentication failed for user \"app\"")]
-    public void Redact_Secrets_Masked(string input, string expected)
+    public void Redact_SecretsInFailureChunks_Masked(string input, string expected)
     {
-        Assert.Equal(expected, ChunkRedactor.Redact(input));
+        Assert.Equal(expected, SecretRedactor.Redact(input));
     }
 
     [Fact]
