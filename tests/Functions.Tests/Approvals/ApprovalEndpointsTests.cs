@@ -15,7 +15,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Get_ThenPost_ShowsPageWithoutConsumingThenApprovesOnceAndRefusesReuse()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -52,7 +52,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_ForgedSignature_Is403AndRaisesNothing()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -70,7 +70,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_ExpiredToken_Is403Expired()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time, validFor: TimeSpan.FromMinutes(30), requestOpenFor: TimeSpan.FromDays(1)).Token;
@@ -88,7 +88,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_TokenOfInstanceAOnInstanceB_Is403WrongInstance()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -106,7 +106,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_TokenForAnotherActionThanPending_Is403WrongAction()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -122,7 +122,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_RejectAsJson_RaisesRejectionWithCommentAndAnswersJson()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -149,7 +149,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_AfterRestartOnTheSameLedgerFile_IsStillAlreadyUsed()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         string token;
         await using (var first = await ApprovalTestHost.StartAsync(dir.Path, time, sink))
@@ -173,7 +173,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_ConcurrentClicks_ExactlyOneDecides()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -189,7 +189,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_WhenTheCaseWaitsForNothing_Is409AndKeepsTheLinkUsable()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -206,7 +206,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Post_WhenTheSinkFails_Is503AndTheLinkStillWorks()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink { Failing = true };
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         var token = Pending(host, time).Token;
@@ -226,7 +226,7 @@ public sealed class ApprovalEndpointsTests
     {
         using var dir = new TempDirectory();
         var sink = new RecordingDecisionSink();
-        await using var host = await ApprovalTestHost.StartAsync(dir.Path, new ManualTimeProvider(), sink);
+        await using var host = await ApprovalTestHost.StartAsync(dir.Path, new ManualClock(), sink);
 
         using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
         var response = await host.Http.PostAsync(new Uri($"/api/approvals/{Instance}", UriKind.Relative), content);
@@ -239,7 +239,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Get_HostileTitleAndSummary_AreEncoded()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, new RecordingDecisionSink());
         var issued = host.Tokens.Issue(Instance, Action, TimeSpan.FromHours(1));
         host.Requests.Set(Instance, new ApprovalRequest(Action, "<img src=x onerror=alert(1)>", "## Evidence\n<script>alert('x')</script> \"quoted\"", time.GetUtcNow().AddHours(1)));
@@ -255,7 +255,7 @@ public sealed class ApprovalEndpointsTests
     public async Task Requests_WithTokens_NeverPutTheTokenInLogs()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, new RecordingDecisionSink());
         var token = Pending(host, time).Token;
 
@@ -270,7 +270,7 @@ public sealed class ApprovalEndpointsTests
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(signature, StringComparison.Ordinal) || l.Contains(ApprovalTestHost.SigningKey, StringComparison.Ordinal));
     }
 
-    private static IssuedApprovalToken Pending(ApprovalTestHost host, ManualTimeProvider time, TimeSpan? validFor = null, TimeSpan? requestOpenFor = null)
+    private static IssuedApprovalToken Pending(ApprovalTestHost host, ManualClock time, TimeSpan? validFor = null, TimeSpan? requestOpenFor = null)
     {
         var issued = host.Tokens.Issue(Instance, Action, validFor ?? TimeSpan.FromHours(4));
         host.Requests.Set(Instance, new ApprovalRequest(Action, "Revert 4f2a9c1 on checkout", "Top hypothesis: deploy of 4f2a9c1 (0.82)", time.GetUtcNow().Add(requestOpenFor ?? TimeSpan.FromHours(4))));

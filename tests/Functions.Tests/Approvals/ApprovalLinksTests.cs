@@ -17,7 +17,7 @@ public sealed class ApprovalLinksTests
     public async Task Create_FollowedOverHttp_OpensTheConfirmationPage()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, new RecordingDecisionSink());
         var links = host.Services.GetRequiredService<ApprovalLinks>();
 
@@ -33,7 +33,7 @@ public sealed class ApprovalLinksTests
     public async Task Create_ForAnInstanceIdWithSlashAndHash_RoundTripsThroughRoutingAndPost()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var sink = new RecordingDecisionSink();
         await using var host = await ApprovalTestHost.StartAsync(dir.Path, time, sink);
         const string Instance = "group/app#7 100%";

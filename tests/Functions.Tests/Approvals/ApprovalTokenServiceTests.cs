@@ -8,7 +8,7 @@ namespace RagnarokOps.Functions.Tests.Approvals;
 public sealed class ApprovalTokenServiceTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualClock _time = new();
     private readonly ApprovalTokenService _service;
 
     public ApprovalTokenServiceTests()

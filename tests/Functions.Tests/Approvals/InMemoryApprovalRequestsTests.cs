@@ -1,4 +1,5 @@
 using RagnarokOps.Functions.Approvals;
+using RagnarokOps.Tests.Shared;
 
 namespace RagnarokOps.Functions.Tests.Approvals;
 
@@ -7,7 +8,7 @@ public sealed class InMemoryApprovalRequestsTests
     [Fact]
     public async Task GetPendingAsync_PastItsExpiryOrCleared_IsNothing()
     {
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         var requests = new InMemoryApprovalRequests(time);
         var request = new ApprovalRequest("revert:abc", "Revert", "evidence", time.GetUtcNow().AddMinutes(5));
         requests.Set("case-1", request);

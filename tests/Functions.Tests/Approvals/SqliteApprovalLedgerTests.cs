@@ -9,7 +9,7 @@ public sealed class SqliteApprovalLedgerTests
     public async Task TryConsumeAsync_SameNonceTwice_OnlyTheFirstWins()
     {
         using var dir = new TempDirectory();
-        var ledger = new SqliteApprovalLedger(dir.Combine("a", "ledger.db"), new ManualTimeProvider());
+        var ledger = new SqliteApprovalLedger(dir.Combine("a", "ledger.db"), new ManualClock());
 
         Assert.True(await ledger.TryConsumeAsync("n1", "case-1", "approve", "anna", CancellationToken.None));
         Assert.False(await ledger.TryConsumeAsync("n1", "case-1", "reject", "bob", CancellationToken.None));
@@ -20,7 +20,7 @@ public sealed class SqliteApprovalLedgerTests
     public async Task FindAsync_FromANewInstanceOnTheSameFile_ReturnsWhoAndWhen()
     {
         using var dir = new TempDirectory();
-        var time = new ManualTimeProvider();
+        var time = new ManualClock();
         await new SqliteApprovalLedger(dir.Combine("ledger.db"), time).TryConsumeAsync("n1", "case-1", "approve", "anna", CancellationToken.None);
 
         var reopened = new SqliteApprovalLedger(dir.Combine("ledger.db"), time);
@@ -35,7 +35,7 @@ public sealed class SqliteApprovalLedgerTests
     public async Task TryConsumeAsync_RacingLedgersOnOneFile_ExactlyOneWins()
     {
         using var dir = new TempDirectory();
-        var ledgers = Enumerable.Range(0, 6).Select(_ => new SqliteApprovalLedger(dir.Combine("ledger.db"), new ManualTimeProvider())).ToList();
+        var ledgers = Enumerable.Range(0, 6).Select(_ => new SqliteApprovalLedger(dir.Combine("ledger.db"), new ManualClock())).ToList();
 
         var results = await Task.WhenAll(ledgers.Select(l => Task.Run(() => l.TryConsumeAsync("n1", "case-1", "approve", "x", CancellationToken.None))));
 
