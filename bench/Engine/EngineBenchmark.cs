@@ -98,6 +98,7 @@ internal sealed class EngineBenchmark : IBenchmark
             .Add("HelloCities5 latency p95 (single)", Percentile(single, 0.95), "ms")
             .Add("HelloCities5 writer commits", after.Commits - before.Commits, "commits")
             .Add("HelloCities5 writes per commit", (after.Writes - before.Writes) / (double)Math.Max(1, after.Commits - before.Commits), "writes")
+            .Add("HelloCities5 writes per orch", (after.Writes - before.Writes) / (double)instances, "writes", TransactionsPerHelloCities)
             .Add("HelloCities5 writer busy", TimeSpan.FromTicks((long)((after.BusyTicks - before.BusyTicks) * (TimeSpan.TicksPerSecond / (double)Stopwatch.Frequency))).TotalMilliseconds / hello.TotalMilliseconds * 100, "% of run")
             .Add("HelloCities5 process CPU", cpu.TotalMilliseconds / hello.TotalMilliseconds * 100, "% of 1 core")
             .Add("HelloCities5 CPU per orch", cpu.TotalMilliseconds / instances, "ms")

@@ -103,13 +103,19 @@ internal sealed class StoreDurableTaskClient(IOrchestrationStore store, TimeProv
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
+            // Taken before the read, so a change committed in between is not missed; another process's changes are polled.
+            var changed = store.Signal.NextStateChange();
             var metadata = await GetInstanceAsync(instanceId, withData, cancellationToken).ConfigureAwait(false);
             if (metadata is not null && done(metadata))
             {
                 return metadata;
             }
 
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var poll = Task.Delay(delay, time, stopWaiting.Token);
+            await Task.WhenAny(changed, poll).ConfigureAwait(false);
+            await stopWaiting.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
         }
     }

@@ -19,7 +19,15 @@ internal interface IOrchestrationStore : IAsyncDisposable
     /// <summary>Locks up to <paramref name="max"/> instances with visible inbox events; history comes from <paramref name="cache"/> when still current.</summary>
     Task<IReadOnlyList<OrchestrationWorkItem>> LockNextOrchestrationsAsync(string owner, int max, HistoryCache? cache, CancellationToken cancellationToken);
 
-    Task<CheckpointResult> CompleteOrchestrationAsync(OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken);
+    Task<CheckpointCommit> CompleteOrchestrationAsync(OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies the result of a held instance's activity: when the instance is still held by this worker and has no other
+    /// events, the result and <paramref name="next"/> (the step it leads to) commit together; otherwise the result
+    /// joins the inbox as <see cref="CompleteActivityAsync"/> would queue it.
+    /// </summary>
+    Task<(HeldStepResult Result, CheckpointCommit? Next)> CompleteHeldStepAsync(
+        ActivityWorkItem task, HistoryEvent completion, OrchestrationCheckpoint next, CancellationToken cancellationToken);
 
     Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken);
 

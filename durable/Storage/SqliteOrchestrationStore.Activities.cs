@@ -45,27 +45,15 @@ internal sealed partial class SqliteOrchestrationStore
         var payload = (result with { Timestamp = now }).ToJson();
         var committed = await _writer.WriteAsync(w =>
         {
-            var del = w.Command("DELETE FROM NewTasks WHERE Id = $id AND LockOwner = $o");
-            Add(del, "$id", workItem.Id);
-            Add(del, "$o", workItem.LockOwner);
-            if (del.ExecuteNonQuery() != 1)
+            if (!DeleteTask(w, workItem))
             {
                 // Another worker took the task after our lock expired, or the execution moved on: drop this result.
                 return false;
             }
 
-            // Only an execution that still runs gets the result; a finished or continued-as-new one drops it.
-            var insert = w.Command("""
-                INSERT INTO NewEvents (InstanceId, ExecutionId, EventType, VisibleAt, Payload)
-                SELECT $i, $x, $t, $v, $p
-                WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $i AND ExecutionId = $x AND Status NOT IN (1, 3, 5))
-                """);
-            Add(insert, "$i", workItem.InstanceId);
-            Add(insert, "$x", workItem.ExecutionId);
-            Add(insert, "$t", (int)result.Type);
-            Add(insert, "$v", now.Ticks);
-            Add(insert, "$p", payload);
-            return insert.ExecuteNonQuery() == 1;
+            var queued = InsertActivityResult(w, workItem, result.Type, payload, now);
+            ReleaseHold(w, workItem.InstanceId);
+            return queued;
         }, cancellationToken).ConfigureAwait(false);
         if (committed)
         {
@@ -73,6 +61,30 @@ internal sealed partial class SqliteOrchestrationStore
         }
 
         return committed;
+    }
+
+    private static bool DeleteTask(SqliteWriter w, ActivityWorkItem task)
+    {
+        var del = w.Command("DELETE FROM NewTasks WHERE Id = $id AND LockOwner = $o");
+        Add(del, "$id", task.Id);
+        Add(del, "$o", task.LockOwner);
+        return del.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Queues an activity's result in its instance's inbox; only an execution that still runs gets it.</summary>
+    private static bool InsertActivityResult(SqliteWriter w, ActivityWorkItem task, EventType type, string payload, DateTime now)
+    {
+        var insert = w.Command("""
+            INSERT INTO NewEvents (InstanceId, ExecutionId, EventType, VisibleAt, Payload)
+            SELECT $i, $x, $t, $v, $p
+            WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $i AND ExecutionId = $x AND Status NOT IN (1, 3, 5))
+            """);
+        Add(insert, "$i", task.InstanceId);
+        Add(insert, "$x", task.ExecutionId);
+        Add(insert, "$t", (int)type);
+        Add(insert, "$v", now.Ticks);
+        Add(insert, "$p", payload);
+        return insert.ExecuteNonQuery() == 1;
     }
 
     public async Task<DateTime?> GetNextVisibleTimeAsync(CancellationToken cancellationToken)

@@ -6,81 +6,94 @@ internal sealed partial class SqliteOrchestrationStore
 {
     private const int SqliteConstraint = 19;
 
-    public async Task<CheckpointResult> CompleteOrchestrationAsync(OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken)
+    public async Task<CheckpointCommit> CompleteOrchestrationAsync(OrchestrationCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         var now = Now;
 
         // Serialize before queueing: the writer thread is the one serial resource.
-        var historyRows = HistoryRows(checkpoint.NewHistory);
-        var messageJson = checkpoint.Messages.Select(m => m.Event.ToJson()).ToList();
-        bool morePending;
+        var rows = new CheckpointRows(HistoryRows(checkpoint.NewHistory), checkpoint.Messages.Select(m => m.Event.ToJson()).ToList());
+        CheckpointWrite written;
         try
         {
-            morePending = await _writer.WriteAsync(w =>
-            {
-                Checkpoint(w, checkpoint, now, historyRows, messageJson);
-
-                // Events that arrived while the step ran found the instance locked; wake a dispatcher for them now.
-                var pending = w.Command("SELECT EXISTS (SELECT 1 FROM NewEvents WHERE InstanceId = $i AND VisibleAt <= $now)");
-                Add(pending, "$i", checkpoint.WorkItem.Instance.InstanceId);
-                Add(pending, "$now", now.Ticks);
-                return pending.ExecuteScalar() is long and not 0;
-            }, cancellationToken).ConfigureAwait(false);
+            written = await _writer.WriteAsync(w => CheckpointAndRelease(w, checkpoint, now, rows), cancellationToken).ConfigureAwait(false);
         }
         catch (ConflictException)
         {
-            return CheckpointResult.Conflict;
+            return CheckpointCommit.Conflict;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
             // A history key clash: another worker already committed this step.
-            return CheckpointResult.Conflict;
+            return CheckpointCommit.Conflict;
         }
 
-        if (checkpoint.Activities.Count > 0)
+        return Announce(checkpoint, written);
+    }
+
+    private sealed record CheckpointRows(string[] History, List<string> Messages);
+
+    private readonly record struct CheckpointWrite(bool MorePending, ActivityWorkItem? LocalActivity, bool Held);
+
+    private CheckpointWrite CheckpointAndRelease(
+        SqliteWriter w, OrchestrationCheckpoint checkpoint, DateTime now, CheckpointRows rows, bool inboxChecked = false)
+    {
+        var local = Checkpoint(w, checkpoint, now, rows);
+        if (inboxChecked)
+        {
+            return new CheckpointWrite(false, local, checkpoint.Hold);
+        }
+
+        // Events that arrived while the step ran found the instance locked; wake a dispatcher for them now, and do not
+        // keep holding an instance that has events to process.
+        var morePending = HasVisibleEvents(w, checkpoint.WorkItem.Instance.InstanceId, now);
+        if (morePending && checkpoint.Hold)
+        {
+            ReleaseHold(w, checkpoint.WorkItem.Instance.InstanceId);
+        }
+
+        return new CheckpointWrite(morePending, local, checkpoint.Hold && !morePending);
+    }
+
+    private CheckpointCommit Announce(OrchestrationCheckpoint checkpoint, CheckpointWrite written)
+    {
+        if (checkpoint.Activities.Count > (written.LocalActivity is null ? 0 : 1))
         {
             Signal.NotifyActivities();
         }
 
-        if (morePending || checkpoint.Messages.Count > 0 || checkpoint.SubOrchestrations.Count > 0 || checkpoint.ContinuedAsExecutionId is not null)
+        if (checkpoint.Status != checkpoint.WorkItem.Instance.Status || checkpoint.ContinuedAsExecutionId is not null)
+        {
+            Signal.NotifyStateChanged();
+        }
+
+        if (written.MorePending || checkpoint.Messages.Count > 0 || checkpoint.SubOrchestrations.Count > 0 || checkpoint.ContinuedAsExecutionId is not null)
         {
             Signal.NotifyOrchestrations();
         }
 
-        return CheckpointResult.Committed;
+        return new CheckpointCommit(CheckpointResult.Committed, written.LocalActivity, written.Held);
     }
 
-    /// <summary>The new history as one JSON array of [type, taskId, timestamp, payload], inserted by one statement.</summary>
-    private static string HistoryRows(IReadOnlyList<HistoryEvent> events)
+    private static bool HasVisibleEvents(SqliteWriter w, string instanceId, DateTime now)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var e in events)
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue((int)e.Type);
-                json.WriteNumberValue(e.TaskId);
-                json.WriteNumberValue(e.Timestamp.Ticks);
-                json.WriteStringValue(e.ToJson());
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var pending = w.Command("SELECT EXISTS (SELECT 1 FROM NewEvents WHERE InstanceId = $i AND VisibleAt <= $now)");
+        Add(pending, "$i", instanceId);
+        Add(pending, "$now", now.Ticks);
+        return pending.ExecuteScalar() is long and not 0;
     }
 
-    private void Checkpoint(SqliteWriter w, OrchestrationCheckpoint c, DateTime now, string historyRows, List<string> messageJson)
+    private ActivityWorkItem? Checkpoint(SqliteWriter w, OrchestrationCheckpoint c, DateTime now, CheckpointRows rows)
     {
         var item = c.WorkItem;
+        var worker = item.LockOwner.EndsWith(Worker.LockOwners.HeldSuffix, StringComparison.Ordinal)
+            ? item.LockOwner[..^Worker.LockOwners.HeldSuffix.Length]
+            : item.LockOwner;
+        var expires = (now + _settings.LockTimeout).Ticks;
         var instanceId = item.Instance.InstanceId;
         var executionId = c.ContinuedAsExecutionId ?? item.Instance.ExecutionId;
         var update = w.Command("""
             UPDATE Instances SET ExecutionId = $nx, Status = $s, Output = $out, CustomStatus = $cs, Failure = $f,
-                Input = COALESCE($in, Input), LastUpdatedAt = $now, LockOwner = NULL, LockExpiration = NULL
+                Input = COALESCE($in, Input), LastUpdatedAt = $now, LockOwner = $lo, LockExpiration = $le
             WHERE InstanceId = $i AND LockOwner = $o AND ExecutionId = $x
             """);
         Add(update, "$nx", executionId);
@@ -93,6 +106,8 @@ internal sealed partial class SqliteOrchestrationStore
         Add(update, "$i", instanceId);
         Add(update, "$o", item.LockOwner);
         Add(update, "$x", item.Instance.ExecutionId);
+        Add(update, "$lo", c.Hold ? Worker.LockOwners.Held(worker) : null);
+        Add(update, "$le", c.Hold ? expires : null);
         if (update.ExecuteNonQuery() != 1)
         {
             throw new ConflictException($"Instance '{instanceId}' is no longer locked by {item.LockOwner}.");
@@ -100,8 +115,14 @@ internal sealed partial class SqliteOrchestrationStore
 
         if (c.ConsumedEventIds.Count > 0)
         {
-            var del = w.Command("DELETE FROM NewEvents WHERE Id IN (SELECT value FROM json_each($ids))");
-            Add(del, "$ids", "[" + string.Join(",", c.ConsumedEventIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]");
+            // One event (the common step) by its key; many in one statement.
+            var del = c.ConsumedEventIds.Count == 1
+                ? w.Command("DELETE FROM NewEvents WHERE Id = $ids AND InstanceId = $i")
+                : w.Command("DELETE FROM NewEvents WHERE Id IN (SELECT value FROM json_each($ids)) AND InstanceId = $i");
+            Add(del, "$ids", c.ConsumedEventIds.Count == 1
+                ? c.ConsumedEventIds[0]
+                : "[" + string.Join(",", c.ConsumedEventIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]");
+            Add(del, "$i", instanceId);
             if (del.ExecuteNonQuery() != c.ConsumedEventIds.Count)
             {
                 throw new ConflictException($"Inbox events of '{instanceId}' were already consumed.");
@@ -122,25 +143,18 @@ internal sealed partial class SqliteOrchestrationStore
             if (c.NewHistory.Count > 0)
             {
                 // Sequence numbers continue the history this step replayed; a clash means another worker got there first.
-                var insert = w.Command("""
-                    INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, TaskId, Timestamp, Payload)
-                    SELECT $i, $x, $start + j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
-                           json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]')
-                    FROM json_each($rows) AS j
-                    """);
-                Add(insert, "$i", instanceId);
-                Add(insert, "$x", executionId);
-                Add(insert, "$start", item.History.Count);
-                Add(insert, "$rows", historyRows);
-                insert.ExecuteNonQuery();
+                InsertHistory(w, instanceId, executionId, item.History.Count, c.NewHistory, rows.History);
             }
         }
 
+        ActivityWorkItem? local = null;
         foreach (var activity in c.Activities)
         {
+            // A held instance's one activity is queued already locked for this worker, which runs it next.
             var insert = w.Command("""
-                INSERT INTO NewTasks (InstanceId, ExecutionId, Name, TaskId, Input, VisibleAt)
-                VALUES ($i, $x, $n, $task, $in, $v)
+                INSERT INTO NewTasks (InstanceId, ExecutionId, Name, TaskId, Input, VisibleAt, LockOwner, LockExpiration, DequeueCount)
+                VALUES ($i, $x, $n, $task, $in, $v, $lo, $le, $dc)
+                RETURNING Id
                 """);
             Add(insert, "$i", instanceId);
             Add(insert, "$x", executionId);
@@ -148,7 +162,14 @@ internal sealed partial class SqliteOrchestrationStore
             Add(insert, "$task", activity.TaskId);
             Add(insert, "$in", activity.Input);
             Add(insert, "$v", now.Ticks);
-            insert.ExecuteNonQuery();
+            Add(insert, "$lo", c.Hold ? worker : null);
+            Add(insert, "$le", c.Hold ? expires : null);
+            Add(insert, "$dc", c.Hold ? 1 : 0);
+            var id = (long)insert.ExecuteScalar()!;
+            if (c.Hold)
+            {
+                local = new ActivityWorkItem(id, instanceId, executionId, activity.Name, activity.TaskId, activity.Input, 1, worker);
+            }
         }
 
         foreach (var sub in c.SubOrchestrations)
@@ -176,7 +197,13 @@ internal sealed partial class SqliteOrchestrationStore
         for (var m = 0; m < c.Messages.Count; m++)
         {
             var message = c.Messages[m];
-            InsertEvent(w, message.InstanceId, message.ExecutionId, message.Event.Type, messageJson[m], message.VisibleAt);
+            InsertEvent(w, message.InstanceId, message.ExecutionId, message.Event.Type, rows.Messages[m], message.VisibleAt);
+            if (message.InstanceId != instanceId)
+            {
+                ReleaseHold(w, message.InstanceId);
+            }
         }
+
+        return local;
     }
 }

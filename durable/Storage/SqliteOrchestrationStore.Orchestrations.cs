@@ -29,6 +29,7 @@ internal sealed partial class SqliteOrchestrationStore
             }
 
             InsertEvent(w, instanceId, null, e with { Timestamp = now }, now);
+            ReleaseHold(w, instanceId);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         if (sent)

@@ -72,6 +72,31 @@ internal sealed record OrchestrationCheckpoint(OrchestrationWorkItem WorkItem)
     public IReadOnlyList<OutboundEvent> Messages { get; init; } = [];
 
     public IReadOnlyList<NewInstanceRequest> SubOrchestrations { get; init; } = [];
+
+    /// <summary>
+    /// When true, the step's one activity is queued already locked for this worker and the instance stays locked
+    /// (held) for it, so the activity's result can be applied together with the next step in one commit.
+    /// </summary>
+    public bool Hold { get; init; }
+}
+
+/// <summary>What a committed checkpoint left for this worker: the activity it queued locked, and whether it holds the instance.</summary>
+internal sealed record CheckpointCommit(CheckpointResult Result, ActivityWorkItem? LocalActivity = null, bool Held = false)
+{
+    public static CheckpointCommit Conflict { get; } = new(CheckpointResult.Conflict);
+}
+
+/// <summary>How an activity result met the instance it belongs to.</summary>
+internal enum HeldStepResult
+{
+    /// <summary>The result and the next step were committed together.</summary>
+    Committed,
+
+    /// <summary>The instance was no longer held (or had other events waiting): the result went to its inbox instead.</summary>
+    Queued,
+
+    /// <summary>The task had been taken by another worker (its lock expired): this result was dropped.</summary>
+    Dropped,
 }
 
 /// <summary>A locked activity.</summary>

@@ -1,14 +1,18 @@
 namespace RagnarokOps.DurableTask.Storage;
 
-/// <summary>Wakes the dispatchers of this process when work was committed here, so they need not poll.</summary>
+/// <summary>
+/// Wakes the dispatchers of this process when work was committed here, so they need not poll, and the clients of
+/// this process when an instance's status changed, so waiting for completion answers at once.
+/// </summary>
 internal sealed class WorkSignal
 {
-    private readonly SemaphoreSlim _orchestrations = new(0, 1);
-    private readonly SemaphoreSlim _activities = new(0, 1);
+    private readonly AutoResetSignal _orchestrations = new();
+    private readonly AutoResetSignal _activities = new();
+    private TaskCompletionSource? _stateChanged;
 
-    public void NotifyOrchestrations() => Release(_orchestrations);
+    public void NotifyOrchestrations() => _orchestrations.Set();
 
-    public void NotifyActivities() => Release(_activities);
+    public void NotifyActivities() => _activities.Set();
 
     public Task<bool> WaitForOrchestrationsAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _orchestrations.WaitAsync(timeout, cancellationToken);
@@ -16,15 +20,49 @@ internal sealed class WorkSignal
     public Task<bool> WaitForActivitiesAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _activities.WaitAsync(timeout, cancellationToken);
 
-    private static void Release(SemaphoreSlim semaphore)
+    /// <summary>A task that completes at the next status change committed by this process; take it before reading the status.</summary>
+    public Task NextStateChange()
     {
-        // A semaphore capped at one acts as an auto-reset event: many notifications collapse into one wake-up.
-        try
+        var current = Volatile.Read(ref _stateChanged);
+        if (current is not null)
         {
-            semaphore.Release();
+            return current.Task;
         }
-        catch (SemaphoreFullException)
+
+        var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.CompareExchange(ref _stateChanged, fresh, null) ?? fresh).Task;
+    }
+
+    public void NotifyStateChanged() => Interlocked.Exchange(ref _stateChanged, null)?.TrySetResult();
+
+    /// <summary>
+    /// An auto-reset event for one waiter: many notifications collapse into one wake-up. Setting an already set
+    /// signal costs one volatile read, so committers under load never queue on a lock or throw.
+    /// </summary>
+    private sealed class AutoResetSignal
+    {
+        private readonly SemaphoreSlim _semaphore = new(0, 1);
+        private int _set;
+
+        public void Set()
         {
+            if (Volatile.Read(ref _set) == 0 && Interlocked.Exchange(ref _set, 1) == 0)
+            {
+                _semaphore.Release();
+            }
+        }
+
+        public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var signalled = await _semaphore.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            if (signalled)
+            {
+                // Cleared only after the wake-up was taken: a notification racing this line finds its work in the
+                // caller's next lock query, which runs after it.
+                Volatile.Write(ref _set, 0);
+            }
+
+            return signalled;
         }
     }
 }

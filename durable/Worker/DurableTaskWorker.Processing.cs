@@ -9,46 +9,86 @@ internal sealed partial class DurableTaskWorker
     {
         try
         {
-            var checkpoint = _step.Build(item, _time.GetUtcNow().UtcDateTime);
-            if (checkpoint.Failure is { ErrorType: var type } failure && type.EndsWith(nameof(NonDeterministicOrchestrationException), StringComparison.Ordinal))
-            {
-                Log.NonDeterministic(_logger, item.Instance.InstanceId, failure.ErrorMessage);
-            }
-
-            var result = await _store.CompleteOrchestrationAsync(checkpoint, CancellationToken.None).ConfigureAwait(false);
-            if (result == CheckpointResult.Conflict)
-            {
-                _historyCache.Remove(item.Instance.InstanceId);
-                Log.StepConflict(_logger, item.Instance.InstanceId);
-            }
-            else
-            {
-                RememberHistory(item, checkpoint);
-                Log.StepCommitted(_logger, item.Instance.InstanceId, checkpoint.Status.ToString());
-            }
+            var checkpoint = BuildStep(item, _time.GetUtcNow().UtcDateTime);
+            var commit = await _store.CompleteOrchestrationAsync(checkpoint, CancellationToken.None).ConfigureAwait(false);
+            AfterCommit(item, checkpoint, commit);
         }
         catch (Exception ex)
         {
-            _historyCache.Remove(item.Instance.InstanceId);
+            Forget(item.Instance.InstanceId);
             Log.StepFailed(_logger, item.Instance.InstanceId, ex);
             await _store.AbandonOrchestrationAsync(item, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private void RememberHistory(OrchestrationWorkItem item, OrchestrationCheckpoint checkpoint)
+    private OrchestrationCheckpoint BuildStep(OrchestrationWorkItem item, DateTime now)
+    {
+        var checkpoint = _step.Build(item, now);
+        if (checkpoint.Failure is { ErrorType: var type } failure && type.EndsWith(nameof(NonDeterministicOrchestrationException), StringComparison.Ordinal))
+        {
+            Log.NonDeterministic(_logger, item.Instance.InstanceId, failure.ErrorMessage);
+        }
+
+        return checkpoint;
+    }
+
+    private void AfterCommit(OrchestrationWorkItem item, OrchestrationCheckpoint checkpoint, CheckpointCommit commit)
+    {
+        var id = item.Instance.InstanceId;
+        if (commit.Result == CheckpointResult.Conflict)
+        {
+            Forget(id);
+            Log.StepConflict(_logger, id);
+            return;
+        }
+
+        var history = RememberHistory(item, checkpoint);
+        Log.StepCommitted(_logger, id, checkpoint.Status.ToString());
+        if (commit.Held && history is not null && commit.LocalActivity is { } held)
+        {
+            // The instance waits only for this activity: keep what the next step needs, so its result and that step commit together.
+            var instance = item.Instance with
+            {
+                Status = checkpoint.Status,
+                Output = checkpoint.Output,
+                CustomStatus = checkpoint.CustomStatus,
+                Failure = checkpoint.Failure,
+            };
+            _held[id] = new HeldInstance(new OrchestrationWorkItem(instance, history, [], LockOwners.Held(_owner)), held.Id);
+        }
+        else
+        {
+            _held.TryRemove(id, out _);
+        }
+
+        if (commit.LocalActivity is { } activity)
+        {
+            _localActivities.Enqueue(activity);
+            _store.Signal.NotifyActivities();
+        }
+    }
+
+    private void Forget(string instanceId)
+    {
+        _historyCache.Remove(instanceId);
+        _held.TryRemove(instanceId, out _);
+    }
+
+    /// <summary>Caches the history after <paramref name="checkpoint"/>; returns it, or null when the instance ended.</summary>
+    private IReadOnlyList<HistoryEvent>? RememberHistory(OrchestrationWorkItem item, OrchestrationCheckpoint checkpoint)
     {
         var id = item.Instance.InstanceId;
         if (checkpoint.ContinuedAsExecutionId is not null || checkpoint.Status is Client.OrchestrationRuntimeStatus.Completed
             or Client.OrchestrationRuntimeStatus.Failed or Client.OrchestrationRuntimeStatus.Terminated)
         {
             _historyCache.Remove(id);
-            return;
+            return null;
         }
 
         if (checkpoint.NewHistory.Count == 0)
         {
             _historyCache.Set(id, item.Instance.ExecutionId, item.History);
-            return;
+            return item.History;
         }
 
         // A new list each time: the cached one may still be read by nobody else, but never mutate what was shared.
@@ -56,7 +96,41 @@ internal sealed partial class DurableTaskWorker
         history.AddRange(item.History);
         history.AddRange(checkpoint.NewHistory);
         _historyCache.Set(id, item.Instance.ExecutionId, history);
+        return history;
     }
+
+    /// <summary>
+    /// Applies the result of a held instance's activity together with the step it leads to. Returns false when the
+    /// result still has to be recorded the usual way.
+    /// </summary>
+    private async Task<bool> CompleteHeldAsync(ActivityWorkItem task, HistoryEvent result)
+    {
+        if (!_held.TryGetValue(task.InstanceId, out var held) || held.TaskRowId != task.Id
+            || !_held.TryRemove(new KeyValuePair<string, HeldInstance>(task.InstanceId, held)))
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var completion = result with { Timestamp = now };
+        var item = held.Item with { NewEvents = [new InboxEvent(0, task.ExecutionId, 0, completion)] };
+        var next = BuildStep(item, now) with { ConsumedEventIds = [] };
+        var (outcome, commit) = await _store.CompleteHeldStepAsync(task, completion, next, CancellationToken.None).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case HeldStepResult.Committed:
+                AfterCommit(item, next, commit!);
+                break;
+            case HeldStepResult.Dropped:
+                Log.ActivityDropped(_logger, task.Name, task.TaskId, task.InstanceId);
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>An instance this worker holds while its one activity runs: its state after the last step, and the task's row.</summary>
+    private sealed record HeldInstance(OrchestrationWorkItem Item, long TaskRowId);
 
     private async Task RunActivityAsync(ActivityWorkItem item)
     {
@@ -88,6 +162,20 @@ internal sealed partial class DurableTaskWorker
                     result = new HistoryEvent(EventType.TaskFailed) { TaskId = item.TaskId, Failure = TaskFailureDetails.FromException(ex) };
                 }
             }
+        }
+
+        try
+        {
+            if (await CompleteHeldAsync(item, result).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+        catch (Exception ex)
+        {
+            // The combined write was undone; record the result the usual way below (which also lets the instance go).
+            Forget(item.InstanceId);
+            Log.StepFailed(_logger, item.InstanceId, ex);
         }
 
         try

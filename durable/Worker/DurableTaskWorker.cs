@@ -21,6 +21,9 @@ internal sealed partial class DurableTaskWorker : BackgroundService
     private readonly OrchestrationStep _step;
     private readonly HistoryCache _historyCache = new();
     private readonly string _owner = LockOwners.NewOwner();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HeldInstance> _held = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ActivityWorkItem> _localActivities = new();
+    private long _lastActivityPoll;
 
     public DurableTaskWorker(
         IOrchestrationStore store,
@@ -64,10 +67,44 @@ internal sealed partial class DurableTaskWorker : BackgroundService
             RunLoopAsync(
                 "activities",
                 _options.MaxConcurrentActivities,
-                (n, ct) => _store.LockNextActivitiesAsync(_owner, n, ct),
+                LockActivitiesAsync,
                 RunActivityAsync,
                 _store.Signal.WaitForActivitiesAsync,
                 stoppingToken)).ConfigureAwait(false);
+
+        // Activities queued here but never started, and instances held for them, go back to the task hub now.
+        try
+        {
+            await _store.ReleaseLocksAsync(o => o == _owner || o == LockOwners.Held(_owner), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The store is already gone; the locks expire instead.
+        }
+    }
+
+    private static readonly TimeSpan FairnessInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Activities this worker queued for itself come first; the task hub is still asked at least every
+    /// <see cref="FairnessInterval"/>, for half the slots, so other instances' activities never starve.
+    /// </summary>
+    private async Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(int max, CancellationToken cancellationToken)
+    {
+        var items = new List<ActivityWorkItem>(max);
+        if (_localActivities.IsEmpty || System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivityPoll)) > FairnessInterval)
+        {
+            Interlocked.Exchange(ref _lastActivityPoll, System.Diagnostics.Stopwatch.GetTimestamp());
+            var fromHub = max - Math.Min(_localActivities.Count, max / 2);
+            items.AddRange(await _store.LockNextActivitiesAsync(_owner, fromHub, cancellationToken).ConfigureAwait(false));
+        }
+
+        while (items.Count < max && _localActivities.TryDequeue(out var local))
+        {
+            items.Add(local);
+        }
+
+        return items;
     }
 
     private async Task RunLoopAsync<T>(
@@ -79,15 +116,26 @@ internal sealed partial class DurableTaskWorker : BackgroundService
         CancellationToken cancellationToken)
     {
         // Only this loop takes slots, so the free count it reads cannot shrink before it claims them.
-        using var slots = new SemaphoreSlim(Math.Max(1, concurrency));
-        var running = new System.Collections.Concurrent.ConcurrentDictionary<Task, bool>();
+        var capacity = Math.Max(1, concurrency);
+        using var slots = new SemaphoreSlim(capacity);
         var idle = MinPoll;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var items = await lockAsync(slots.CurrentCount + 1, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<T> items;
+                try
+                {
+                    items = await lockAsync(slots.CurrentCount + 1, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The slot taken for this lock call goes back whatever the failure, or shutdown would wait for it.
+                    slots.Release();
+                    throw;
+                }
+
                 if (items.Count == 0)
                 {
                     slots.Release();
@@ -104,17 +152,19 @@ internal sealed partial class DurableTaskWorker : BackgroundService
 
                 foreach (var item in items)
                 {
-                    var task = Task.Run(() => processAsync(item), CancellationToken.None);
-                    running[task] = true;
-                    _ = task.ContinueWith(
-                        t =>
+                    _ = Task.Run(
+                        async () =>
                         {
-                            running.TryRemove(t, out _);
-                            slots.Release();
+                            try
+                            {
+                                await processAsync(item).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                slots.Release();
+                            }
                         },
-                        CancellationToken.None,
-                        TaskContinuationOptions.ExecuteSynchronously,
-                        TaskScheduler.Default);
+                        CancellationToken.None);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -128,7 +178,11 @@ internal sealed partial class DurableTaskWorker : BackgroundService
             }
         }
 
-        await Task.WhenAll(running.Keys).ConfigureAwait(false);
+        // Every slot back means every item this loop started has finished.
+        for (var i = 0; i < capacity; i++)
+        {
+            await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(5);

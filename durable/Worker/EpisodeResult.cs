@@ -24,4 +24,10 @@ internal sealed class EpisodeResult
     public List<HistoryEvent> CarryOverEvents { get; } = [];
 
     public HistoryEvent? Started { get; set; }
+
+    /// <summary>Tasks (activities, timers, sub-orchestrations) scheduled and not yet completed, after this episode.</summary>
+    public int OpenTasks { get; set; }
+
+    /// <summary>Whether the orchestrator waits for an external event that has not arrived.</summary>
+    public bool AwaitsEvents { get; set; }
 }

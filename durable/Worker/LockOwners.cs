@@ -6,7 +6,13 @@ namespace RagnarokOps.DurableTask.Worker;
 /// <summary>Lock owner names (<c>machine:pid:guid</c>) and how to tell that a local owner's process is gone.</summary>
 internal static class LockOwners
 {
+    /// <summary>The suffix of an instance lock kept across an activity (see <see cref="Held"/>).</summary>
+    public const string HeldSuffix = "!held";
+
     public static string NewOwner() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>The owner name of an instance <paramref name="owner"/> holds while its one activity runs.</summary>
+    public static string Held(string owner) => owner + HeldSuffix;
 
     /// <summary>
     /// True only for an owner on this machine whose process no longer runs; owners elsewhere, or whose pid is alive
@@ -14,7 +20,7 @@ internal static class LockOwners
     /// </summary>
     public static bool IsDeadLocalOwner(string owner)
     {
-        var parts = owner.Split(':');
+        var parts = (owner.EndsWith(HeldSuffix, StringComparison.Ordinal) ? owner[..^HeldSuffix.Length] : owner).Split(':');
         if (parts.Length != 3 || parts[0] != Environment.MachineName
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
         {

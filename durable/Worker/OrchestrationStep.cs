@@ -129,6 +129,13 @@ internal sealed class OrchestrationStep(
             Messages = messages,
         };
 
+        // One activity and nothing else to wait for: its result can only be the next event, so keep the instance for it.
+        checkpoint = checkpoint with
+        {
+            Hold = result.Completion is null && checkpoint.Status == OrchestrationRuntimeStatus.Running && activities.Count == 1
+                && subs.Count == 0 && messages.Count == 0 && result.OpenTasks == 1 && !result.AwaitsEvents,
+        };
+
         if (result.Completion == OrchestrationRuntimeStatus.ContinuedAsNew && started is not null)
         {
             var next = Guid.NewGuid().ToString("N");

@@ -216,6 +216,8 @@ internal sealed partial class ReplayContext
         }
 
         _result.CustomStatus = _converter.Serialize(_customStatus);
+        _result.OpenTasks = _open.Count;
+        _result.AwaitsEvents = _waiters.Values.Any(queue => queue.Any(w => w.IsWaiting));
         if (_result.Completion is { } status and not OrchestrationRuntimeStatus.ContinuedAsNew)
         {
             _result.NewHistory.Add(new HistoryEvent(EventType.ExecutionCompleted)

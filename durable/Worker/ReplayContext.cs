@@ -36,6 +36,8 @@ internal sealed partial class ReplayContext : TaskOrchestrationContext
 
     private interface IEventWaiter
     {
+        bool IsWaiting { get; }
+
         bool TryDeliver(string? data);
     }
 
@@ -197,6 +199,8 @@ internal sealed partial class ReplayContext : TaskOrchestrationContext
     private sealed class EventWaiter<T>(DataConverter converter) : IEventWaiter
     {
         public TaskCompletionSource<T> Source { get; } = new();
+
+        public bool IsWaiting => !Source.Task.IsCompleted;
 
         public bool TryDeliver(string? data)
         {

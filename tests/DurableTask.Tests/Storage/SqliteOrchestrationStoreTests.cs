@@ -32,8 +32,8 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(1)); // worker A's lock expires
         var fresh = Assert.Single(await _store.LockNextOrchestrationsAsync("worker-b", 10, null, CancellationToken.None));
 
-        var first = await _store.CompleteOrchestrationAsync(Step(fresh), CancellationToken.None);
-        var second = await _store.CompleteOrchestrationAsync(Step(stale), CancellationToken.None);
+        var first = (await _store.CompleteOrchestrationAsync(Step(fresh), CancellationToken.None)).Result;
+        var second = (await _store.CompleteOrchestrationAsync(Step(stale), CancellationToken.None)).Result;
 
         Assert.Equal(CheckpointResult.Committed, first);
         Assert.Equal(CheckpointResult.Conflict, second);
@@ -50,8 +50,8 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
         var second = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
 
         // A worker that believes the history is empty writes sequence 0 again: the key clash must undo the whole step.
-        var clash = await _store.CompleteOrchestrationAsync(Step(second with { History = [] }), CancellationToken.None);
-        var retry = await _store.CompleteOrchestrationAsync(Step(second), CancellationToken.None);
+        var clash = (await _store.CompleteOrchestrationAsync(Step(second with { History = [] }), CancellationToken.None)).Result;
+        var retry = (await _store.CompleteOrchestrationAsync(Step(second), CancellationToken.None)).Result;
 
         Assert.Equal(CheckpointResult.Conflict, clash);
         Assert.Equal(CheckpointResult.Committed, retry);
@@ -103,6 +103,57 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
         Assert.Empty(eleventh);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, instance!.Status);
         Assert.Equal("PoisonMessage", instance.Failure!.ErrorType);
+    }
+
+    [Fact]
+    public void Ensure_VersionOneDatabase_MigratesTheQueuesAndKeepsTheirRows()
+    {
+        var path = _dir.Combine("v1.db");
+        using (var v1 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v1.Open();
+            using var cmd = v1.CreateCommand();
+            cmd.CommandText = SqliteSchema.CreateV1 + """
+                INSERT INTO SchemaVersion VALUES (1, 0);
+                INSERT INTO NewEvents (Id, InstanceId, EventType, VisibleAt, Payload) VALUES (41, 'a', 1, 0, '{}');
+                INSERT INTO NewTasks (Id, InstanceId, ExecutionId, Name, TaskId, VisibleAt, LockOwner) VALUES (7, 'a', 'x', 'A', 0, 0, 'w');
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false");
+        connection.Open();
+        SqliteSchema.Ensure(connection, 1);
+        using var check = connection.CreateCommand();
+        check.CommandText = """
+            SELECT (SELECT MAX(Version) FROM SchemaVersion), (SELECT Id FROM NewEvents), (SELECT Id || LockOwner FROM NewTasks),
+                   (SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%' OR name = 'UX_NewTasks_Task')
+            """;
+        using var r = check.ExecuteReader();
+        r.Read();
+
+        Assert.Equal(SqliteSchema.Version, r.GetInt32(0));
+        Assert.Equal(41, r.GetInt64(1));
+        Assert.Equal("7w", r.GetString(2));
+        Assert.Equal(0, r.GetInt64(3));
+    }
+
+    [Fact]
+    public void Ensure_NewerSchemaThanThisEngine_IsRefusedWithBothVersions()
+    {
+        var path = _dir.Combine("future.db");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false");
+        connection.Open();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "CREATE TABLE SchemaVersion (Version INTEGER NOT NULL, AppliedAt INTEGER NOT NULL); INSERT INTO SchemaVersion VALUES (99, 0);";
+            cmd.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => SqliteSchema.Ensure(connection, 1));
+
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+        Assert.Contains(SqliteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
     }
 
     private Task CreateAsync(string id) => _store.CreateInstanceAsync(
