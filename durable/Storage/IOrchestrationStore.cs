@@ -33,6 +33,9 @@ internal interface IOrchestrationStore : IAsyncDisposable
 
     Task<IReadOnlyList<ActivityWorkItem>> LockNextActivitiesAsync(string owner, int max, CancellationToken cancellationToken);
 
+    /// <summary>Extends running tasks' locks, and their instances' holds, in one write; returns the tasks no longer ours.</summary>
+    Task<IReadOnlyList<ActivityWorkItem>> RenewActivityLocksAsync(IReadOnlyList<ActivityWorkItem> workItems, CancellationToken cancellationToken);
+
     /// <summary>Records an activity's result; false when the completion was stale and dropped.</summary>
     Task<bool> CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken);
 

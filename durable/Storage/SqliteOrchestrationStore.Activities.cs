@@ -63,6 +63,35 @@ internal sealed partial class SqliteOrchestrationStore
         return committed;
     }
 
+    public Task<IReadOnlyList<ActivityWorkItem>> RenewActivityLocksAsync(IReadOnlyList<ActivityWorkItem> workItems, CancellationToken cancellationToken)
+    {
+        var expires = (Now + _settings.LockTimeout).Ticks;
+        return _writer.WriteAsync<IReadOnlyList<ActivityWorkItem>>(w =>
+        {
+            var lost = new List<ActivityWorkItem>();
+            foreach (var item in workItems)
+            {
+                var task = w.Command("UPDATE NewTasks SET LockExpiration = $exp WHERE Id = $id AND LockOwner = $o");
+                Add(task, "$exp", expires);
+                Add(task, "$id", item.Id);
+                Add(task, "$o", item.LockOwner);
+                if (task.ExecuteNonQuery() != 1)
+                {
+                    lost.Add(item);
+                    continue;
+                }
+
+                var hold = w.Command("UPDATE Instances SET LockExpiration = $exp WHERE InstanceId = $i AND LockOwner = $held");
+                Add(hold, "$exp", expires);
+                Add(hold, "$i", item.InstanceId);
+                Add(hold, "$held", Worker.LockOwners.Held(item.LockOwner));
+                hold.ExecuteNonQuery();
+            }
+
+            return lost;
+        }, cancellationToken);
+    }
+
     private static bool DeleteTask(SqliteWriter w, ActivityWorkItem task)
     {
         var del = w.Command("DELETE FROM NewTasks WHERE Id = $id AND LockOwner = $o");

@@ -150,15 +150,35 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
         InsertEvent(w, request.InstanceId, request.ExecutionId, request.Started, visibleAt);
     }
 
-    /// <summary>Fails an instance whose work keeps coming back (poison) and clears its queues.</summary>
+    /// <summary>
+    /// Fails an instance whose work keeps coming back (poison) and clears its queues; a sub-orchestration's parent is
+    /// told, as it would be of any other failure, instead of waiting for it forever.
+    /// </summary>
     private void FailPoisoned(SqliteWriter w, string instanceId, string reason, DateTime now)
     {
+        var failure = new TaskFailureDetails("PoisonMessage", reason, IsNonRetriable: true);
+        var started = w.Command("""
+            SELECT Payload FROM History WHERE InstanceId = $i AND EventType = 0
+            UNION ALL SELECT Payload FROM NewEvents WHERE InstanceId = $i AND EventType = 0
+            LIMIT 1
+            """);
+        Add(started, "$i", instanceId);
+        if (started.ExecuteScalar() is string payload && HistoryEvent.FromJson(payload) is { ParentInstanceId: { } parent } start)
+        {
+            InsertEvent(w, parent, start.ParentExecutionId, new HistoryEvent(EventType.SubOrchestrationInstanceFailed)
+            {
+                TaskId = start.ParentTaskId,
+                Failure = failure,
+                Timestamp = now,
+            }, now);
+        }
+
         var cmd = w.Command("""
             UPDATE Instances SET Status = $s, Failure = $f, LastUpdatedAt = $now, LockOwner = NULL, LockExpiration = NULL
             WHERE InstanceId = $i
             """);
         Add(cmd, "$s", (int)OrchestrationRuntimeStatus.Failed);
-        Add(cmd, "$f", FailureJson(new TaskFailureDetails("PoisonMessage", reason, IsNonRetriable: true)));
+        Add(cmd, "$f", FailureJson(failure));
         Add(cmd, "$now", now.Ticks);
         Add(cmd, "$i", instanceId);
         cmd.ExecuteNonQuery();

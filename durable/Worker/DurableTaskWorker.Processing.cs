@@ -148,6 +148,7 @@ internal sealed partial class DurableTaskWorker
         {
             // A new DI scope per call, as Functions does: scoped services live for one activity execution.
             var scope = _services.CreateAsyncScope();
+            _runningActivities[item.Id] = item;
             await using (scope.ConfigureAwait(false))
             {
                 try
@@ -160,6 +161,10 @@ internal sealed partial class DurableTaskWorker
                 catch (Exception ex)
                 {
                     result = new HistoryEvent(EventType.TaskFailed) { TaskId = item.TaskId, Failure = TaskFailureDetails.FromException(ex) };
+                }
+                finally
+                {
+                    _runningActivities.TryRemove(item.Id, out _);
                 }
             }
         }
@@ -189,6 +194,41 @@ internal sealed partial class DurableTaskWorker
         {
             // The task stays locked until its lock expires and then runs again (at-least-once).
             Log.StepFailed(_logger, item.InstanceId, ex);
+        }
+    }
+
+    /// <summary>
+    /// Extends the locks of the activities running here (and their instances' holds) every third of the lock timeout,
+    /// in one write, so a long activity is not handed to a second worker; a worker that dies stops renewing and its
+    /// tasks come back.
+    /// </summary>
+    private async Task RenewRunningActivitiesAsync(CancellationToken stop)
+    {
+        var every = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _options.LockTimeout.Ticks / 3));
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, _time, stop).ConfigureAwait(false);
+                if (_runningActivities.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var lost in await _store.RenewActivityLocksAsync(_runningActivities.Values.ToList(), stop).ConfigureAwait(false))
+                {
+                    Log.ActivityLockLost(_logger, lost.Name, lost.TaskId, lost.InstanceId);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // Renewal is best effort: without it a lock lapses and its task runs again, as after a crash.
+                Log.LoopFailed(_logger, "lock renewal", ex);
+            }
         }
     }
 

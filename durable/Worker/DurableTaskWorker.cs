@@ -23,6 +23,7 @@ internal sealed partial class DurableTaskWorker : BackgroundService
     private readonly string _owner = LockOwners.NewOwner();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HeldInstance> _held = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentQueue<ActivityWorkItem> _localActivities = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, ActivityWorkItem> _runningActivities = new();
     private long _lastActivityPoll;
 
     public DurableTaskWorker(
@@ -56,6 +57,9 @@ internal sealed partial class DurableTaskWorker : BackgroundService
             Log.OrphanedLocksReleased(_logger, freed);
         }
 
+        // Renewal outlives the dispatch loops: activities still running while the worker stops keep their locks.
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = RenewRunningActivitiesAsync(stopRenewing.Token);
         await Task.WhenAll(
             RunLoopAsync(
                 "orchestrations",
@@ -71,6 +75,8 @@ internal sealed partial class DurableTaskWorker : BackgroundService
                 RunActivityAsync,
                 _store.Signal.WaitForActivitiesAsync,
                 stoppingToken)).ConfigureAwait(false);
+        await stopRenewing.CancelAsync().ConfigureAwait(false);
+        await renewing.ConfigureAwait(false);
 
         // Activities queued here but never started, and instances held for them, go back to the task hub now.
         try

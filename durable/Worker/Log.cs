@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(5008, LogLevel.Information, "Released {Count} locks left by workers of this machine that are no longer running")]
     public static partial void OrphanedLocksReleased(ILogger logger, int count);
+
+    [LoggerMessage(5009, LogLevel.Warning, "Activity {Name} (#{TaskId}) of {InstanceId}: its lock was taken by another worker while it ran; its result will be dropped")]
+    public static partial void ActivityLockLost(ILogger logger, string name, int taskId, string instanceId);
 }

@@ -106,6 +106,78 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LockNextActivities_TaskWhoseWorkerKeepsDying_FailsInstanceAsPoison()
+    {
+        await CreateAsync("i6");
+        var item = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+        await _store.CompleteOrchestrationAsync(Step(item) with { Activities = [new ActivityRequest("A", 0, null)] }, CancellationToken.None);
+        for (var i = 0; i < 10; i++)
+        {
+            // Each lock lapses unrenewed, as when the worker running the activity is killed.
+            Assert.Single(await _store.LockNextActivitiesAsync($"worker-{i}", 10, CancellationToken.None));
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var eleventh = await _store.LockNextActivitiesAsync("worker-10", 10, CancellationToken.None);
+        var instance = await _store.GetInstanceAsync("i6", CancellationToken.None);
+
+        Assert.Empty(eleventh);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, instance!.Status);
+        Assert.Contains("dequeued more than 10 times", instance.Failure!.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PoisonedSubOrchestration_TellsItsParent_WhichSeesTheFailure()
+    {
+        await CreateAsync("parent");
+        var parentStep = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+        await _store.CompleteOrchestrationAsync(Step(parentStep), CancellationToken.None);
+        await _store.CreateInstanceAsync(
+            new NewInstanceRequest("child", "c1", "C", null, new HistoryEvent(EventType.ExecutionStarted)
+            {
+                Name = "C", ExecutionId = "c1", ParentInstanceId = "parent", ParentExecutionId = "x1", ParentTaskId = 3,
+            }),
+            _clock.GetUtcNow().UtcDateTime,
+            CancellationToken.None);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None), l => l.Instance.InstanceId == "child");
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var poisoning = await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None);
+        var afterPoison = await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None);
+
+        Assert.Empty(poisoning);
+        var parent = Assert.Single(afterPoison);
+        Assert.Equal("parent", parent.Instance.InstanceId);
+        var told = Assert.Single(parent.NewEvents).Event;
+        Assert.Equal(EventType.SubOrchestrationInstanceFailed, told.Type);
+        Assert.Equal(3, told.TaskId);
+        Assert.Equal("PoisonMessage", told.Failure!.ErrorType);
+    }
+
+    [Fact]
+    public async Task RenewActivityLock_KeepsTheTaskFromOtherWorkers_UntilItLapses()
+    {
+        await CreateAsync("i7");
+        var item = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+        await _store.CompleteOrchestrationAsync(Step(item) with { Activities = [new ActivityRequest("A", 0, null)] }, CancellationToken.None);
+        var task = Assert.Single(await _store.LockNextActivitiesAsync("worker-a", 10, CancellationToken.None));
+
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Empty(await _store.RenewActivityLocksAsync([task], CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(20)); // past the first lock's 30 s, within the renewed one
+        var whileRenewed = await _store.LockNextActivitiesAsync("worker-b", 10, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        var taken = Assert.Single(await _store.LockNextActivitiesAsync("worker-b", 10, CancellationToken.None));
+
+        Assert.Empty(whileRenewed);
+        Assert.Equal(task.Id, taken.Id);
+        Assert.Equal(task.Id, Assert.Single(await _store.RenewActivityLocksAsync([task], CancellationToken.None)).Id);
+    }
+
+    [Fact]
     public void Ensure_VersionOneDatabase_MigratesTheQueuesAndKeepsTheirRows()
     {
         var path = _dir.Combine("v1.db");
