@@ -61,9 +61,7 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
     [Fact]
     public async Task CompleteActivity_StaleLockAfterTakeover_IsDroppedAndFreshOneCommits()
     {
-        await CreateAsync("i2");
-        var item = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
-        await _store.CompleteOrchestrationAsync(Step(item) with { Activities = [new ActivityRequest("A", 0, null)] }, CancellationToken.None);
+        await ScheduleActivityAsync("i2");
         var stale = Assert.Single(await _store.LockNextActivitiesAsync("worker-a", 10, CancellationToken.None));
         _clock.Advance(TimeSpan.FromMinutes(1));
         var fresh = Assert.Single(await _store.LockNextActivitiesAsync("worker-b", 10, CancellationToken.None));
@@ -108,9 +106,7 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
     [Fact]
     public async Task LockNextActivities_TaskWhoseWorkerKeepsDying_FailsInstanceAsPoison()
     {
-        await CreateAsync("i6");
-        var item = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
-        await _store.CompleteOrchestrationAsync(Step(item) with { Activities = [new ActivityRequest("A", 0, null)] }, CancellationToken.None);
+        await ScheduleActivityAsync("i6");
         for (var i = 0; i < 10; i++)
         {
             // Each lock lapses unrenewed, as when the worker running the activity is killed.
@@ -160,9 +156,7 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
     [Fact]
     public async Task RenewActivityLock_KeepsTheTaskFromOtherWorkers_UntilItLapses()
     {
-        await CreateAsync("i7");
-        var item = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
-        await _store.CompleteOrchestrationAsync(Step(item) with { Activities = [new ActivityRequest("A", 0, null)] }, CancellationToken.None);
+        await ScheduleActivityAsync("i7");
         var task = Assert.Single(await _store.LockNextActivitiesAsync("worker-a", 10, CancellationToken.None));
 
         _clock.Advance(TimeSpan.FromSeconds(20));
@@ -226,6 +220,14 @@ public sealed class SqliteOrchestrationStoreTests : IAsyncLifetime
 
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
         Assert.Contains(SqliteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts an instance and commits its first step, which schedules activity "A" (task 0).</summary>
+    private async Task ScheduleActivityAsync(string id)
+    {
+        await CreateAsync(id);
+        var item = Assert.Single(await _store.LockNextOrchestrationsAsync("w", 10, null, CancellationToken.None));
+        await _store.CompleteOrchestrationAsync(Step(item) with { Activities = [new ActivityRequest("A", 0, null)] }, CancellationToken.None);
     }
 
     private Task CreateAsync(string id) => _store.CreateInstanceAsync(

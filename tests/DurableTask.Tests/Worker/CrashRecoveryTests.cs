@@ -24,16 +24,16 @@ public sealed class CrashRecoveryTests
                 await client.ScheduleNewOrchestrationInstanceAsync("CrashFlow", i, new StartOrchestrationOptions($"crash-{i:D2}"));
             }
 
-            int completedAtKill;
-            int stepsAtKill;
+            long completedAtKill;
+            long stepsAtKill;
             using (var first = StartWorker(db))
             {
                 // Kill once some activity results are committed: mid-run, with steps and activities in flight.
                 await WaitForAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 4", atLeast: 40);
                 first.Kill(entireProcessTree: true); // SIGKILL on Linux: no shutdown code runs
                 await first.WaitForExitAsync();
-                completedAtKill = await ScalarAsync(db, "SELECT COUNT(*) FROM Instances WHERE Status = 1");
-                stepsAtKill = await ScalarAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 4");
+                completedAtKill = await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM Instances WHERE Status = 1");
+                stepsAtKill = await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 4");
             }
 
             await File.WriteAllTextAsync(dir.Combine("release"), "go");
@@ -58,13 +58,13 @@ public sealed class CrashRecoveryTests
                 Assert.Equal((20 * i) + 180, m.ReadOutputAs<int>());
             }
 
-            Assert.Equal(0, await ScalarAsync(db, """
+            Assert.Equal(0, await TaskHubFile.CountAsync(db, """
                 SELECT COUNT(*) FROM (SELECT InstanceId, EventType, TaskId FROM History
                 WHERE EventType IN (3, 4, 5, 9, 10) GROUP BY InstanceId, EventType, TaskId HAVING COUNT(*) > 1)
                 """));
-            Assert.Equal(Instances * 21, await ScalarAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 4"));
-            Assert.Equal(Instances * 21, await ScalarAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 3"));
-            Assert.Equal(0, await ScalarAsync(db, "SELECT COUNT(*) FROM NewTasks"));
+            Assert.Equal(Instances * 21, await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 4"));
+            Assert.Equal(Instances * 21, await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 3"));
+            Assert.Equal(0, await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM NewTasks"));
         }
 
         SqliteConnection.ClearAllPools();
@@ -86,21 +86,6 @@ public sealed class CrashRecoveryTests
         return process;
     }
 
-    private static async Task WaitForAsync(string db, string countSql, int atLeast)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await ScalarAsync(db, countSql) < atLeast)
-        {
-            await Task.Delay(5, cts.Token);
-        }
-    }
-
-    private static async Task<int> ScalarAsync(string db, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={db}");
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Task WaitForAsync(string db, string countSql, int atLeast) =>
+        TaskHubFile.WaitUntilAsync(async () => await TaskHubFile.CountAsync(db, countSql) >= atLeast, TimeSpan.FromSeconds(60));
 }

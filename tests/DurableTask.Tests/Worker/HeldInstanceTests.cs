@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RagnarokOps.DurableTask.Client;
 using RagnarokOps.DurableTask.Storage;
@@ -159,53 +158,21 @@ public sealed class HeldInstanceTests
         Assert.Equal(3, result.ReadOutputAs<int>());
     }
 
-    private static async Task<string?> ReadLockOwnerAsync(string db, string instanceId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={db};Pooling=false");
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT LockOwner FROM Instances WHERE InstanceId = $i";
-        cmd.Parameters.AddWithValue("$i", instanceId);
-        return await cmd.ExecuteScalarAsync() as string;
-    }
+    private static async Task<string?> ReadLockOwnerAsync(string db, string instanceId) =>
+        (string?)await TaskHubFile.ScalarAsync(db, "SELECT LockOwner FROM Instances WHERE InstanceId = $i", instanceId);
 
     private static async Task<string?> WaitForLockOwnerAsync(string db, string instanceId, Func<string?, bool> done, bool requireEmptyInbox = false)
     {
         string? owner = null;
         await WaitUntilAsync(async () =>
         {
-            await using var connection = new SqliteConnection($"Data Source={db};Pooling=false");
-            await connection.OpenAsync();
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT LockOwner, (SELECT COUNT(*) FROM NewEvents WHERE InstanceId = $i) FROM Instances WHERE InstanceId = $i";
-            cmd.Parameters.AddWithValue("$i", instanceId);
-            await using var r = await cmd.ExecuteReaderAsync();
-            if (!await r.ReadAsync())
-            {
-                return false;
-            }
-
-            owner = r.IsDBNull(0) ? null : r.GetString(0);
-            return done(owner) && (!requireEmptyInbox || r.GetInt64(1) == 0);
+            owner = await ReadLockOwnerAsync(db, instanceId);
+            return done(owner) && (!requireEmptyInbox || await CountAsync(db, "SELECT COUNT(*) FROM NewEvents WHERE InstanceId = $i", instanceId) == 0);
         });
         return owner;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var cts = new CancellationTokenSource(EngineHost.Timeout);
-        while (!await condition())
-        {
-            await Task.Delay(10, cts.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) => TaskHubFile.WaitUntilAsync(condition, EngineHost.Timeout);
 
-    private static async Task<long> CountAsync(string db, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={db};Pooling=false");
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
+    private static Task<long> CountAsync(string db, string sql, string? instanceId = null) => TaskHubFile.CountAsync(db, sql, instanceId);
 }
