@@ -30,7 +30,7 @@ internal static class LockOwners
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited;
+            return process.HasExited || IsZombie(pid);
         }
         catch (ArgumentException)
         {
@@ -39,6 +39,29 @@ internal static class LockOwners
         catch (InvalidOperationException)
         {
             return true;
+        }
+    }
+
+    /// <summary>
+    /// A process killed with SIGKILL whose parent has not reaped it yet still has a pid, but runs no code: Linux shows
+    /// it as state Z. Without this check its locks would wait for their expiry.
+    /// </summary>
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            // /proc/PID/stat: "pid (comm) state …"; comm may hold spaces and parentheses, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var end = stat.LastIndexOf(')');
+            return end > 0 && end + 2 < stat.Length && stat[end + 2] == 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }

@@ -12,6 +12,30 @@ public sealed class LockOwnersTests
         await process.WaitForExitAsync();
 
         Assert.True(LockOwners.IsDeadLocalOwner($"{Environment.MachineName}:{process.Id}:abc"));
+        Assert.True(LockOwners.IsDeadLocalOwner(LockOwners.Held($"{Environment.MachineName}:{process.Id}:abc")));
+    }
+
+    [Fact]
+    public async Task IsDeadLocalOwner_KilledProcessNotYetReaped_IsTrue()
+    {
+        // The shell prints its background child's pid and becomes sleep, which never reaps it: the child stays a zombie.
+        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "true & echo $!; exec sleep 10"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            var pid = int.Parse((await parent.StandardOutput.ReadLineAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+            await TaskHubFile.WaitUntilAsync(
+                () => Task.FromResult(File.ReadAllText($"/proc/{pid}/stat").Split(") ")[^1].StartsWith('Z')), TimeSpan.FromSeconds(5));
+
+            Assert.True(LockOwners.IsDeadLocalOwner($"{Environment.MachineName}:{pid}:abc"));
+        }
+        finally
+        {
+            parent.Kill();
+        }
     }
 
     [Theory]
