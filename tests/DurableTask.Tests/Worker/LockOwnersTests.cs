@@ -18,8 +18,9 @@ public sealed class LockOwnersTests
     [Fact]
     public async Task IsDeadLocalOwner_KilledProcessNotYetReaped_IsTrue()
     {
-        // The shell prints its background child's pid and becomes sleep, which never reaps it: the child stays a zombie.
-        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "true & echo $!; exec sleep 10"])
+        // The shell prints its background child's pid and becomes sleep, which never reaps it: the child, still running
+        // at the exec, exits a moment later and stays a zombie.
+        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 0.2 & echo $!; exec sleep 10"])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

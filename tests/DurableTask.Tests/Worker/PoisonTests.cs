@@ -13,14 +13,15 @@ public sealed class PoisonTests
                 .AddActivityFunc<object?, int>("Long", async (_, _) =>
                 {
                     Interlocked.Increment(ref runs);
-                    await Task.Delay(TimeSpan.FromSeconds(1.5));
+                    await Task.Delay(TimeSpan.FromSeconds(3));
                     return 1;
                 })
                 .AddOrchestratorFunc<object?, int>("Patient", async (ctx, _) => await ctx.CallActivityAsync<int>("Long")),
             options: o =>
             {
-                // Ten lock lifetimes pass while the activity runs; without renewal it would be dequeued again and poisoned.
-                o.LockTimeout = TimeSpan.FromMilliseconds(150);
+                // Three lock lifetimes pass while the activity runs; without renewal it would be dequeued again and
+                // poisoned. A renewal every third of a second leaves two thirds of one for a loaded machine's delays.
+                o.LockTimeout = TimeSpan.FromSeconds(1);
                 o.MaxDequeueCount = 3;
             });
 
