@@ -180,11 +180,6 @@ internal sealed partial class ReplayContext
             {
                 _result.ContinueAsNewInput = next.Input;
                 Complete(OrchestrationRuntimeStatus.ContinuedAsNew, null, null);
-                if (next.Preserve)
-                {
-                    _result.CarryOverEvents.AddRange(_buffered.Select(b => new HistoryEvent(EventType.EventRaised) { Name = b.Name, Data = b.Data }));
-                }
-
                 return;
             }
 
@@ -213,6 +208,13 @@ internal sealed partial class ReplayContext
                 _result.Actions.Add(action);
                 _result.NewHistory.Add(action);
             }
+        }
+
+        // Carried over at the end of the episode, not when ContinueAsNew completed it: events later in the same
+        // batch are buffered after that moment and would otherwise be consumed and lost.
+        if (_result.Completion == OrchestrationRuntimeStatus.ContinuedAsNew && _continueAsNew is { Preserve: true })
+        {
+            _result.CarryOverEvents.AddRange(_buffered.Select(b => new HistoryEvent(EventType.EventRaised) { Name = b.Name, Data = b.Data }));
         }
 
         _result.CustomStatus = _converter.Serialize(_customStatus);

@@ -35,6 +35,36 @@ public sealed class ReplayContextTests
     }
 
     [Fact]
+    public void Run_EventAfterTheContinueAsNewInTheSameBatch_IsCarriedOver()
+    {
+        // The timer that leads to ContinueAsNew and an event that arrived with it are applied in one episode: the
+        // event comes after the orchestrator has finished, and must still reach the next execution.
+        var history = new[]
+        {
+            new HistoryEvent(EventType.OrchestratorStarted) { Timestamp = DateTime.UtcNow },
+            new HistoryEvent(EventType.ExecutionStarted) { Name = "Counter", Data = "0" },
+            new HistoryEvent(EventType.TimerCreated) { TaskId = 0 },
+        };
+        var context = new ReplayContext("i", JsonDataConverter.Default, NullLoggerFactory.Instance);
+        var orchestrator = new Func<TaskOrchestrationContext, Task<int>>(async ctx =>
+        {
+            await ctx.CreateTimer(TimeSpan.FromSeconds(1), CancellationToken.None);
+            ctx.ContinueAsNew(1, preserveUnprocessedEvents: true);
+            return -1;
+        });
+
+        var result = context.Run(
+            history,
+            [new HistoryEvent(EventType.TimerFired) { TaskId = 0 }, new HistoryEvent(EventType.EventRaised) { Name = "add", Data = "10" }],
+            DateTime.UtcNow,
+            _ => new Inline(orchestrator));
+
+        Assert.Equal(OrchestrationRuntimeStatus.ContinuedAsNew, result.Completion);
+        var carried = Assert.Single(result.CarryOverEvents);
+        Assert.Equal(("add", "10"), (carried.Name, carried.Data));
+    }
+
+    [Fact]
     public void Run_HistoryWithDifferentActivity_FailsNamingBothActions()
     {
         var started = new HistoryEvent(EventType.OrchestratorStarted) { Timestamp = DateTime.UtcNow };
