@@ -146,9 +146,16 @@ internal sealed partial class DurableTaskWorker
         }
         else
         {
+            // A task whose lock lapsed on a stalled machine can be handed to this worker again while it still runs
+            // here: run it once (the running copy completes it; its lock owner is the same).
+            if (!_runningActivities.TryAdd(item.Id, item))
+            {
+                Log.ActivityAlreadyRunning(_logger, item.Name, item.TaskId, item.InstanceId);
+                return;
+            }
+
             // A new DI scope per call, as Functions does: scoped services live for one activity execution.
             var scope = _services.CreateAsyncScope();
-            _runningActivities[item.Id] = item;
             await using (scope.ConfigureAwait(false))
             {
                 try
@@ -198,7 +205,7 @@ internal sealed partial class DurableTaskWorker
     }
 
     /// <summary>
-    /// Extends the locks of the activities running here (and their instances' holds) every third of the lock timeout,
+    /// Extends the locks of the activities running or queued here (and their instances' holds) every third of the lock timeout,
     /// in one write, so a long activity is not handed to a second worker; a worker that dies stops renewing and its
     /// tasks come back.
     /// </summary>
@@ -210,14 +217,19 @@ internal sealed partial class DurableTaskWorker
             try
             {
                 await Task.Delay(every, _time, stop).ConfigureAwait(false);
-                if (_runningActivities.IsEmpty)
+                // Running here, or queued here by a held step and not started yet: both are this worker's to keep.
+                var mine = _runningActivities.Values.Concat(_localActivities).ToList();
+                if (mine.Count == 0)
                 {
                     continue;
                 }
 
-                foreach (var lost in await _store.RenewActivityLocksAsync(_runningActivities.Values.ToList(), stop).ConfigureAwait(false))
+                foreach (var lost in await _store.RenewActivityLocksAsync(mine, stop).ConfigureAwait(false))
                 {
-                    Log.ActivityLockLost(_logger, lost.Name, lost.TaskId, lost.InstanceId);
+                    if (_runningActivities.ContainsKey(lost.Id))
+                    {
+                        Log.ActivityLockLost(_logger, lost.Name, lost.TaskId, lost.InstanceId);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

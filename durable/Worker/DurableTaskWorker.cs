@@ -97,6 +97,7 @@ internal sealed partial class DurableTaskWorker : BackgroundService
     /// </summary>
     private async Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(int max, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var items = new List<ActivityWorkItem>(max);
         if (_localActivities.IsEmpty || System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivityPoll)) > FairnessInterval)
         {
@@ -148,6 +149,13 @@ internal sealed partial class DurableTaskWorker : BackgroundService
                     await WaitForWorkAsync(idle, waitForSignalAsync, cancellationToken).ConfigureAwait(false);
                     idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollingInterval.Ticks));
                     continue;
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: start nothing new. What was just locked goes back with the rest of this worker's locks.
+                    slots.Release();
+                    break;
                 }
 
                 idle = MinPoll;

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(5009, LogLevel.Warning, "Activity {Name} (#{TaskId}) of {InstanceId}: its lock was taken by another worker while it ran; its result will be dropped")]
     public static partial void ActivityLockLost(ILogger logger, string name, int taskId, string instanceId);
+
+    [LoggerMessage(5010, LogLevel.Warning, "Activity {Name} (#{TaskId}) of {InstanceId} came back while it still runs here (its lock lapsed); not started twice")]
+    public static partial void ActivityAlreadyRunning(ILogger logger, string name, int taskId, string instanceId);
 }
