@@ -26,6 +26,7 @@ public sealed class CrashRecoveryTests
 
             long completedAtKill;
             long stepsAtKill;
+            long heldAtKill;
             using (var first = StartWorker(db))
             {
                 // Kill once some activity results are committed: mid-run, with steps and activities in flight.
@@ -34,6 +35,7 @@ public sealed class CrashRecoveryTests
                 await first.WaitForExitAsync();
                 completedAtKill = await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM Instances WHERE Status = 1");
                 stepsAtKill = await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM History WHERE EventType = 4");
+                heldAtKill = await TaskHubFile.CountAsync(db, "SELECT COUNT(*) FROM Instances WHERE LockOwner LIKE '%!held'");
             }
 
             await File.WriteAllTextAsync(dir.Combine("release"), "go");
@@ -51,6 +53,7 @@ public sealed class CrashRecoveryTests
 
             Assert.InRange(completedAtKill, 0, Instances / 2);
             Assert.InRange(stepsAtKill, 40, (Instances * 21) - 1);
+            Assert.True(heldAtKill > 0, "the kill should catch instances held across their activity");
             for (var i = 0; i < Instances; i++)
             {
                 var m = await client.GetInstanceAsync($"crash-{i:D2}", true);
