@@ -50,5 +50,16 @@ public static class DurableTaskClientExtensions
         return builder;
     }
 
+    /// <summary>Reads and writes the task hub in PostgreSQL.</summary>
+    /// <param name="builder">The client builder.</param>
+    /// <param name="configure">Sets the connection string and schema.</param>
+    /// <returns>The builder.</returns>
+    public static IDurableTaskClientBuilder UsePostgres(this IDurableTaskClientBuilder builder, Action<Postgres.PostgresStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        StoreRegistration.AddPostgresStore(builder.Services, configure);
+        return builder;
+    }
+
     private sealed record Builder(string Name, IServiceCollection Services) : IDurableTaskClientBuilder;
 }

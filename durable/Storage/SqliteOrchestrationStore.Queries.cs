@@ -24,14 +24,7 @@ internal sealed partial class SqliteOrchestrationStore
         cmd.CommandText = $"SELECT {InstanceColumns} FROM Instances WHERE rowid > $after{where} ORDER BY rowid LIMIT $n";
         Add(cmd, "$after", afterRowId);
         Add(cmd, "$n", pageSize);
-        var list = new List<InstanceRecord>();
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(ReadInstance(r));
-        }
-
-        return list;
+        return await DbRows.ListAsync(cmd, r => ReadInstance((SqliteDataReader)r), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken)
@@ -40,14 +33,7 @@ internal sealed partial class SqliteOrchestrationStore
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT Payload FROM History WHERE InstanceId = $i ORDER BY SequenceNumber";
         Add(cmd, "$i", instanceId);
-        var history = new List<HistoryEvent>();
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            history.Add(HistoryEvent.FromJson(r.GetString(0)));
-        }
-
-        return history;
+        return await DbRows.ListAsync(cmd, DbRows.Event, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<int> PurgeAsync(string? instanceId, InstanceFilter? filter, CancellationToken cancellationToken) =>

@@ -76,5 +76,16 @@ public static class DurableTaskWorkerExtensions
         return builder;
     }
 
+    /// <summary>Stores the task hub in PostgreSQL, which several workers on several machines can share.</summary>
+    /// <param name="builder">The worker builder.</param>
+    /// <param name="configure">Sets the connection string and schema.</param>
+    /// <returns>The builder.</returns>
+    public static IDurableTaskWorkerBuilder UsePostgres(this IDurableTaskWorkerBuilder builder, Action<Postgres.PostgresStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        StoreRegistration.AddPostgresStore(builder.Services, configure);
+        return builder;
+    }
+
     private sealed record Builder(string Name, IServiceCollection Services) : IDurableTaskWorkerBuilder;
 }

@@ -37,22 +37,40 @@ internal sealed class EngineHost : IAsyncDisposable
     {
         var dir = databasePath is null ? new TempDirectory("durable-test") : null;
         var path = databasePath ?? dir!.Combine("hub.db");
+        return await StartAsync(tasks, b => b.UseSqlite(path), options, services, dir, path).ConfigureAwait(false);
+    }
+
+    /// <summary>A worker and client on a PostgreSQL task hub (<paramref name="schema"/> in the server's database).</summary>
+    public static Task<EngineHost> StartPostgresAsync(
+        Action<DurableTaskRegistry> tasks, string connectionString, string schema, Action<DurableTaskWorkerOptions>? options = null) =>
+        StartAsync(tasks, b => b.UsePostgres(o => (o.ConnectionString, o.Schema) = (connectionString, schema)), options, null, null, schema);
+
+    private static async Task<EngineHost> StartAsync(
+        Action<DurableTaskRegistry> tasks,
+        Action<IDurableTaskWorkerBuilder> storage,
+        Action<DurableTaskWorkerOptions>? options,
+        Action<IServiceCollection>? services,
+        TempDirectory? dir,
+        string location)
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         services?.Invoke(builder.Services);
         builder.Services.AddDurableTaskWorker(b =>
         {
-            b.AddTasks(tasks).UseSqlite(path);
+            storage(b.AddTasks(tasks));
             b.Configure(o =>
             {
                 o.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
                 options?.Invoke(o);
             });
         });
-        builder.Services.AddDurableTaskClient(b => b.UseSqlite(path));
+
+        // The worker registered the store; the client shares it.
+        builder.Services.AddDurableTaskClient();
         var host = builder.Build();
         await host.StartAsync().ConfigureAwait(false);
-        return new EngineHost(host, dir, path);
+        return new EngineHost(host, dir, location);
     }
 
     public async Task<OrchestrationMetadata> RunAsync(string orchestrator, object? input = null, string? instanceId = null)
