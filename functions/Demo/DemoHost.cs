@@ -29,6 +29,8 @@ internal static class DemoHost
             ["Approvals:PublicBaseUrl"] = url,
             ["Approvals:LedgerPath"] = Path.Combine(root, "approvals.db"),
             ["DurableTask:Key"] = secrets.ManagementKey,
+            // The demo keeps everything in its own folder, whatever task hub the environment names for `serve`.
+            [HostPaths.StorageProviderKey] = "sqlite",
             ["ConnectionStrings:RagnarokTaskHub"] = Path.Combine(root, "taskhub.db"),
             [HostPaths.DataDirectoryKey] = root,
             ["AzureWebJobsStorage"] = string.Empty,

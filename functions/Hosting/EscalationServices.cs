@@ -28,7 +28,7 @@ internal static class EscalationServices
                 o.MaxConcurrentActivities = durable.MaxConcurrentActivityFunctions;
                 o.MaxConcurrentOrchestrations = durable.MaxConcurrentOrchestratorFunctions;
             })
-            .UseSqlite(paths.TaskHubPath));
+            .UseTaskHub(paths));
         services.AddDurableTaskClient();
 
         services.AddApprovals(configuration);
@@ -56,4 +56,10 @@ internal static class EscalationServices
 
         return services;
     }
+
+    /// <summary>The task hub the host settings chose: a SQLite file, or a PostgreSQL schema several replicas share.</summary>
+    private static IDurableTaskWorkerBuilder UseTaskHub(this IDurableTaskWorkerBuilder builder, HostPaths paths) =>
+        paths.PostgresConnection is { } connection
+            ? builder.UsePostgres(o => (o.ConnectionString, o.Schema) = (connection, paths.PostgresSchema!))
+            : builder.UseSqlite(paths.TaskHubPath);
 }
