@@ -164,6 +164,19 @@ public sealed class PostgresEngineTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task WorkerKilledWithSigkill_Restarted_EveryInstanceCompletesAndNoStepCommitsTwice()
+    {
+        using var dir = new RagnarokOps.Tests.Shared.TempDirectory("durable-crash-pg");
+        var schema = PostgresServer.NewSchema();
+        await Worker.CrashScenario.RunAsync(new Worker.CrashHub(
+            b => b.UsePostgres(o => (o.ConnectionString, o.Schema) = (server.ConnectionString, schema)),
+            ["postgres", server.ConnectionString, schema, dir.Combine("release")],
+            dir.Combine("release"),
+            sql => CountAsync(schema, sql),
+            Worker.CrashHub.PostgresQueries(schema)));
+    }
+
+    [Fact]
     public async Task SchemaCreatedByTwoStoresAtOnce_IsCreatedOnce_AndANewerVersionIsRefused()
     {
         var schema = PostgresServer.NewSchema();
