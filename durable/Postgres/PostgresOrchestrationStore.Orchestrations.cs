@@ -11,7 +11,7 @@ internal sealed partial class PostgresOrchestrationStore
         string owner, int max, HistoryCache? cache, CancellationToken cancellationToken)
     {
         var now = Now;
-        var items = await InTransactionAsync(async (c, ct) =>
+        return await InTransactionAsync<IReadOnlyList<OrchestrationWorkItem>>(async (c, ct) =>
         {
             // SKIP LOCKED: workers on other machines looking at the same moment take other instances, never wait.
             List<InstanceRecord> instances;
@@ -26,7 +26,7 @@ internal sealed partial class PostgresOrchestrationStore
                 RETURNING {InstanceColumns}
                 """, ("o", owner), ("exp", (now + _settings.LockTimeout).Ticks), ("now", now.Ticks), ("n", max)))
             {
-                instances = await DbRows.ListAsync(find, ReadInstance, ct).ConfigureAwait(false);
+                instances = await DbRows.ListAsync(find, DbRows.Instance, ct).ConfigureAwait(false);
             }
 
             var locked = new List<OrchestrationWorkItem>(instances.Count);
@@ -40,7 +40,6 @@ internal sealed partial class PostgresOrchestrationStore
 
             return locked;
         }, cancellationToken).ConfigureAwait(false);
-        return items;
     }
 
     private async Task<OrchestrationWorkItem?> TakeInboxAsync(
@@ -93,7 +92,7 @@ internal sealed partial class PostgresOrchestrationStore
         {
             var (more, local, held) = await InTransactionAsync(
                 (c, ct) => CheckpointAsync(c, checkpoint, now, ct), cancellationToken).ConfigureAwait(false);
-            return Announce(checkpoint, more, local, held);
+            return Signal.Committed(checkpoint, more, local, held);
         }
         catch (ConflictException)
         {
@@ -111,41 +110,38 @@ internal sealed partial class PostgresOrchestrationStore
     {
         var now = Now;
         var item = next.WorkItem;
-        try
+
+        // A conflict (the instance changed under the held step) undoes the whole transaction and throws; the worker
+        // then records the result the usual way.
+        var (result, written) = await InTransactionAsync<(HeldStepResult, (bool More, ActivityWorkItem? Local, bool Held))>(async (c, ct) =>
         {
-            var (result, commit) = await InTransactionAsync<(HeldStepResult, CheckpointCommit?)>(async (c, ct) =>
+            // The instance row first: any event sent meanwhile either committed before this (and is seen below) or
+            // waits for this transaction and then ends the hold it leaves.
+            var owner = await ScalarAsync(c, "SELECT lock_owner FROM hub.instances WHERE instance_id = @i AND execution_id = @x FOR UPDATE", ct,
+                ("i", item.Instance.InstanceId), ("x", item.Instance.ExecutionId)).ConfigureAwait(false) as string;
+            if (!await DeleteTaskAsync(c, task, ct).ConfigureAwait(false))
             {
-                // The instance row first: any event sent meanwhile either committed before this (and is seen below) or
-                // waits for this transaction and then ends the hold it leaves.
-                var owner = await ScalarAsync(c, "SELECT lock_owner FROM hub.instances WHERE instance_id = @i AND execution_id = @x FOR UPDATE", ct,
-                    ("i", item.Instance.InstanceId), ("x", item.Instance.ExecutionId)).ConfigureAwait(false) as string;
-                if (!await DeleteTaskAsync(c, task, ct).ConfigureAwait(false))
-                {
-                    await ReleaseHoldAsync(c, task.InstanceId, ct).ConfigureAwait(false);
-                    return (HeldStepResult.Dropped, null);
-                }
-
-                if (owner != item.LockOwner || await HasVisibleEventsAsync(c, item.Instance.InstanceId, now, ct).ConfigureAwait(false))
-                {
-                    await InsertActivityResultAsync(c, task, completion.Type, completion.ToJson(), now, ct).ConfigureAwait(false);
-                    return (HeldStepResult.Queued, null);
-                }
-
-                var (more, local, held) = await CheckpointAsync(c, next, now, ct).ConfigureAwait(false);
-                return (HeldStepResult.Committed, Announce(next, more, local, held));
-            }, cancellationToken).ConfigureAwait(false);
-            if (result != HeldStepResult.Committed)
-            {
-                Signal.NotifyOrchestrations();
+                await ReleaseHoldAsync(c, task.InstanceId, ct).ConfigureAwait(false);
+                return (HeldStepResult.Dropped, default);
             }
 
-            return (result, commit);
-        }
-        catch (ConflictException)
+            if (owner != item.LockOwner || await HasVisibleEventsAsync(c, item.Instance.InstanceId, now, ct).ConfigureAwait(false))
+            {
+                await InsertActivityResultAsync(c, task, completion.Type, completion.ToJson(), now, ct).ConfigureAwait(false);
+                return (HeldStepResult.Queued, default);
+            }
+
+            return (HeldStepResult.Committed, await CheckpointAsync(c, next, now, ct).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (result != HeldStepResult.Committed)
         {
-            // Undone as a whole; the worker records the result the usual way.
-            throw new InvalidOperationException($"Instance '{item.Instance.InstanceId}' changed while its held step was committed.");
+            Signal.NotifyOrchestrations();
+            return (result, null);
         }
+
+        // Announced only now that it is committed, so a woken dispatcher finds it.
+        return (result, Signal.Committed(next, written.More, written.Local, written.Held));
     }
 
     public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken) =>
@@ -153,26 +149,6 @@ internal sealed partial class PostgresOrchestrationStore
             (c, ct) => ExecuteAsync(c, "UPDATE hub.instances SET lock_owner = NULL, lock_expiration = NULL WHERE instance_id = @i AND lock_owner = @o", ct,
                 ("i", workItem.Instance.InstanceId), ("o", workItem.LockOwner)),
             cancellationToken);
-
-    private CheckpointCommit Announce(OrchestrationCheckpoint checkpoint, bool morePending, ActivityWorkItem? local, bool held)
-    {
-        if (checkpoint.Activities.Count > (local is null ? 0 : 1))
-        {
-            Signal.NotifyActivities();
-        }
-
-        if (checkpoint.Status != checkpoint.WorkItem.Instance.Status || checkpoint.ContinuedAsExecutionId is not null)
-        {
-            Signal.NotifyStateChanged();
-        }
-
-        if (morePending || checkpoint.Messages.Count > 0 || checkpoint.SubOrchestrations.Count > 0 || checkpoint.ContinuedAsExecutionId is not null)
-        {
-            Signal.NotifyOrchestrations();
-        }
-
-        return new CheckpointCommit(CheckpointResult.Committed, local, held);
-    }
 
     private async Task<bool> HasVisibleEventsAsync(NpgsqlConnection c, string instanceId, DateTime now, CancellationToken ct) =>
         await ScalarAsync(c, "SELECT EXISTS (SELECT 1 FROM hub.new_events WHERE instance_id = @i AND visible_at <= @now)", ct,
@@ -183,9 +159,7 @@ internal sealed partial class PostgresOrchestrationStore
         NpgsqlConnection c, OrchestrationCheckpoint checkpoint, DateTime now, CancellationToken ct)
     {
         var item = checkpoint.WorkItem;
-        var worker = item.LockOwner.EndsWith(LockOwners.HeldSuffix, StringComparison.Ordinal)
-            ? item.LockOwner[..^LockOwners.HeldSuffix.Length]
-            : item.LockOwner;
+        var worker = LockOwners.WorkerOf(item.LockOwner);
         var expires = (now + _settings.LockTimeout).Ticks;
         var instanceId = item.Instance.InstanceId;
         var executionId = checkpoint.ContinuedAsExecutionId ?? item.Instance.ExecutionId;
@@ -194,7 +168,7 @@ internal sealed partial class PostgresOrchestrationStore
                 input = COALESCE(@in, input), last_updated_at = @now, lock_owner = @lo, lock_expiration = @le
             WHERE instance_id = @i AND lock_owner = @o AND execution_id = @x
             """, ct, ("nx", executionId), ("s", (int)checkpoint.Status), ("out", checkpoint.Output), ("cs", checkpoint.CustomStatus),
-            ("f", FailureJson(checkpoint.Failure)), ("in", checkpoint.NewInput), ("now", now.Ticks),
+            ("f", DbRows.FailureJson(checkpoint.Failure)), ("in", checkpoint.NewInput), ("now", now.Ticks),
             ("lo", checkpoint.Hold ? LockOwners.Held(worker) : null), ("le", checkpoint.Hold ? expires : NullTicks.Value),
             ("i", instanceId), ("o", item.LockOwner), ("x", item.Instance.ExecutionId)).ConfigureAwait(false);
         if (updated != 1)

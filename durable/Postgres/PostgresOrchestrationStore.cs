@@ -92,7 +92,7 @@ internal sealed partial class PostgresOrchestrationStore : IOrchestrationStore
         await using var c = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(c, $"SELECT {InstanceColumns} FROM hub.instances WHERE instance_id = @i", ("i", instanceId));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadInstance(r) : null;
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? DbRows.Instance(r) : null;
     }
 
     public async Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(
@@ -104,7 +104,7 @@ internal sealed partial class PostgresOrchestrationStore : IOrchestrationStore
         cmd.CommandText = Sql($"SELECT {InstanceColumns} FROM hub.instances WHERE row_id > @after{where} ORDER BY row_id LIMIT @n");
         cmd.Parameters.AddWithValue("after", afterRowId);
         cmd.Parameters.AddWithValue("n", pageSize);
-        return await DbRows.ListAsync(cmd, ReadInstance, cancellationToken).ConfigureAwait(false);
+        return await DbRows.ListAsync(cmd, DbRows.Instance, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken)
@@ -218,20 +218,6 @@ internal sealed partial class PostgresOrchestrationStore : IOrchestrationStore
         return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
     }
 
-    private static InstanceRecord ReadInstance(System.Data.Common.DbDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), (OrchestrationRuntimeStatus)r.GetInt32(3),
-            new DateTime(r.GetInt64(4), DateTimeKind.Utc), new DateTime(r.GetInt64(5), DateTimeKind.Utc))
-        {
-            Input = DbRows.NullableString(r, 6),
-            Output = DbRows.NullableString(r, 7),
-            CustomStatus = DbRows.NullableString(r, 8),
-            Failure = r.IsDBNull(9) ? null : System.Text.Json.JsonSerializer.Deserialize<TaskFailureDetails>(r.GetString(9)),
-            RowId = r.GetInt64(10),
-        };
-
-    private static string? FailureJson(TaskFailureDetails? failure) =>
-        failure is null ? null : System.Text.Json.JsonSerializer.Serialize(failure);
-
     private async Task<OrchestrationRuntimeStatus?> ReadStatusAsync(NpgsqlConnection c, string instanceId, bool forUpdate, CancellationToken ct) =>
         await ScalarAsync(c, "SELECT status FROM hub.instances WHERE instance_id = @i" + (forUpdate ? " FOR UPDATE" : string.Empty), ct, ("i", instanceId))
             .ConfigureAwait(false) is int s ? (OrchestrationRuntimeStatus)s : null;
@@ -299,16 +285,16 @@ internal sealed partial class PostgresOrchestrationStore : IOrchestrationStore
                 UNION ALL SELECT payload FROM hub.new_events WHERE instance_id = @i AND event_type = 0) s
             LIMIT 1
             """, ct, ("i", instanceId)).ConfigureAwait(false) as string;
-        if (payload is not null && HistoryEvent.FromJson(payload) is { ParentInstanceId: { } parent } start)
+        if (OutboundEvent.FailureToParent(payload, failure, now) is { } notice)
         {
-            var told = new HistoryEvent(EventType.SubOrchestrationInstanceFailed) { TaskId = start.ParentTaskId, Failure = failure, Timestamp = now };
-            await InsertEventAsync(c, parent, start.ParentExecutionId, told.Type, told.ToJson(), now, ct).ConfigureAwait(false);
+            await InsertEventAsync(c, notice.InstanceId, notice.ExecutionId, notice.Event.Type, notice.Event.ToJson(), notice.VisibleAt, ct)
+                .ConfigureAwait(false);
         }
 
         await ExecuteAsync(c, """
             UPDATE hub.instances SET status = @s, failure = @f, last_updated_at = @now, lock_owner = NULL, lock_expiration = NULL
             WHERE instance_id = @i
-            """, ct, ("s", (int)OrchestrationRuntimeStatus.Failed), ("f", FailureJson(failure)), ("now", now.Ticks), ("i", instanceId)).ConfigureAwait(false);
+            """, ct, ("s", (int)OrchestrationRuntimeStatus.Failed), ("f", DbRows.FailureJson(failure)), ("now", now.Ticks), ("i", instanceId)).ConfigureAwait(false);
         await ExecuteAsync(c, "DELETE FROM hub.new_events WHERE instance_id = @i", ct, ("i", instanceId)).ConfigureAwait(false);
         await ExecuteAsync(c, "DELETE FROM hub.new_tasks WHERE instance_id = @i", ct, ("i", instanceId)).ConfigureAwait(false);
     }

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace RagnarokOps.DurableTask.Postgres;
 
 /// <summary>Creates and versions the task hub schema; workers starting together take turns on an advisory lock.</summary>
-internal static partial class PostgresSchema
+internal static class PostgresSchema
 {
     public const int Version = 1;
 
@@ -60,7 +59,7 @@ internal static partial class PostgresSchema
     /// <summary>Checks a schema name before it is put into SQL text (it cannot be a parameter).</summary>
     public static string Quote(string schema)
     {
-        if (!SchemaName().IsMatch(schema))
+        if (!PostgresStorageOptions.IsValidSchema(schema))
         {
             throw new ArgumentException(
                 $"Task hub schema '{schema}' is not a plain identifier (lower-case letters, digits and _, starting with a letter or _).",
@@ -104,7 +103,4 @@ internal static partial class PostgresSchema
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex SchemaName();
 }

@@ -21,4 +21,23 @@ internal static class DbRows
     public static HistoryEvent Event(DbDataReader r) => HistoryEvent.FromJson(r.GetString(0));
 
     public static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>
+    /// An Instances row read in both stores' column order: id, execution, name, status, created, updated (UTC ticks),
+    /// input, output, custom status, failure (JSON), row id.
+    /// </summary>
+    public static InstanceRecord Instance(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), (Client.OrchestrationRuntimeStatus)r.GetInt32(3),
+            new DateTime(r.GetInt64(4), DateTimeKind.Utc), new DateTime(r.GetInt64(5), DateTimeKind.Utc))
+        {
+            Input = NullableString(r, 6),
+            Output = NullableString(r, 7),
+            CustomStatus = NullableString(r, 8),
+            Failure = NullableString(r, 9) is { } failure ? System.Text.Json.JsonSerializer.Deserialize<TaskFailureDetails>(failure) : null,
+            RowId = r.GetInt64(10),
+        };
+
+    /// <summary>A failure as the Failure column stores it.</summary>
+    public static string? FailureJson(TaskFailureDetails? failure) =>
+        failure is null ? null : System.Text.Json.JsonSerializer.Serialize(failure);
 }

@@ -23,7 +23,7 @@ internal sealed partial class SqliteOrchestrationStore
             {
                 while (r.Read())
                 {
-                    items.Add(new ActivityWorkItem(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), Str(r, 5), r.GetInt32(6), owner));
+                    items.Add(new ActivityWorkItem(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), DbRows.NullableString(r, 5), r.GetInt32(6), owner));
                 }
             }
 
@@ -127,7 +127,7 @@ internal sealed partial class SqliteOrchestrationStore
                 UNION ALL SELECT MIN(LockExpiration) FROM NewTasks WHERE LockExpiration > $now)
             """;
         Add(cmd, "$now", Now.Ticks);
-        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ticks ? Utc(ticks) : null;
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
     }
 
     public Task<int> ReleaseLocksAsync(Func<string, bool> isDead, CancellationToken cancellationToken) =>

@@ -54,25 +54,8 @@ internal sealed partial class SqliteOrchestrationStore
         return new CheckpointWrite(morePending, local, checkpoint.Hold && !morePending);
     }
 
-    private CheckpointCommit Announce(OrchestrationCheckpoint checkpoint, CheckpointWrite written)
-    {
-        if (checkpoint.Activities.Count > (written.LocalActivity is null ? 0 : 1))
-        {
-            Signal.NotifyActivities();
-        }
-
-        if (checkpoint.Status != checkpoint.WorkItem.Instance.Status || checkpoint.ContinuedAsExecutionId is not null)
-        {
-            Signal.NotifyStateChanged();
-        }
-
-        if (written.MorePending || checkpoint.Messages.Count > 0 || checkpoint.SubOrchestrations.Count > 0 || checkpoint.ContinuedAsExecutionId is not null)
-        {
-            Signal.NotifyOrchestrations();
-        }
-
-        return new CheckpointCommit(CheckpointResult.Committed, written.LocalActivity, written.Held);
-    }
+    private CheckpointCommit Announce(OrchestrationCheckpoint checkpoint, CheckpointWrite written) =>
+        Signal.Committed(checkpoint, written.MorePending, written.LocalActivity, written.Held);
 
     private static bool HasVisibleEvents(SqliteWriter w, string instanceId, DateTime now)
     {
@@ -85,9 +68,7 @@ internal sealed partial class SqliteOrchestrationStore
     private ActivityWorkItem? Checkpoint(SqliteWriter w, OrchestrationCheckpoint c, DateTime now, CheckpointRows rows)
     {
         var item = c.WorkItem;
-        var worker = item.LockOwner.EndsWith(Worker.LockOwners.HeldSuffix, StringComparison.Ordinal)
-            ? item.LockOwner[..^Worker.LockOwners.HeldSuffix.Length]
-            : item.LockOwner;
+        var worker = Worker.LockOwners.WorkerOf(item.LockOwner);
         var expires = (now + _settings.LockTimeout).Ticks;
         var instanceId = item.Instance.InstanceId;
         var executionId = c.ContinuedAsExecutionId ?? item.Instance.ExecutionId;
@@ -100,7 +81,7 @@ internal sealed partial class SqliteOrchestrationStore
         Add(update, "$s", (int)c.Status);
         Add(update, "$out", c.Output);
         Add(update, "$cs", c.CustomStatus);
-        Add(update, "$f", FailureJson(c.Failure));
+        Add(update, "$f", DbRows.FailureJson(c.Failure));
         Add(update, "$in", c.NewInput);
         Add(update, "$now", now.Ticks);
         Add(update, "$i", instanceId);

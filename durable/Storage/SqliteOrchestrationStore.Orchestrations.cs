@@ -98,7 +98,7 @@ internal sealed partial class SqliteOrchestrationStore
         using (var r = lockCmd.ExecuteReader())
         {
             r.Read();
-            instance = ReadInstance(r);
+            instance = DbRows.Instance(r);
         }
 
         var events = new List<RawInbox>();
@@ -113,7 +113,7 @@ internal sealed partial class SqliteOrchestrationStore
         {
             while (r.Read())
             {
-                var inbox = new RawInbox(r.GetInt64(0), Str(r, 1), r.GetInt32(2), r.GetString(3));
+                var inbox = new RawInbox(r.GetInt64(0), DbRows.NullableString(r, 1), r.GetInt32(2), r.GetString(3));
                 poisoned |= inbox.DequeueCount > _settings.MaxDequeueCount;
                 events.Add(inbox);
             }

@@ -12,7 +12,7 @@ internal sealed partial class SqliteOrchestrationStore
         cmd.CommandText = $"SELECT {InstanceColumns} FROM Instances WHERE InstanceId = $i";
         Add(cmd, "$i", instanceId);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadInstance(r) : null;
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? DbRows.Instance(r) : null;
     }
 
     public async Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(
@@ -24,7 +24,7 @@ internal sealed partial class SqliteOrchestrationStore
         cmd.CommandText = $"SELECT {InstanceColumns} FROM Instances WHERE rowid > $after{where} ORDER BY rowid LIMIT $n";
         Add(cmd, "$after", afterRowId);
         Add(cmd, "$n", pageSize);
-        return await DbRows.ListAsync(cmd, r => ReadInstance((SqliteDataReader)r), cancellationToken).ConfigureAwait(false);
+        return await DbRows.ListAsync(cmd, DbRows.Instance, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken)

@@ -52,28 +52,8 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
     private static void Add(SqliteCommand command, string name, object? value) =>
         command.Parameters.AddWithValue(name, value ?? DBNull.Value);
 
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
-
-    private static string? FailureJson(TaskFailureDetails? failure) =>
-        failure is null ? null : System.Text.Json.JsonSerializer.Serialize(failure);
-
-    private static TaskFailureDetails? ReadFailure(string? json) =>
-        json is null ? null : System.Text.Json.JsonSerializer.Deserialize<TaskFailureDetails>(json);
-
     private const string InstanceColumns =
         "InstanceId, ExecutionId, Name, Status, CreatedAt, LastUpdatedAt, Input, Output, CustomStatus, Failure, rowid";
-
-    private static InstanceRecord ReadInstance(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), (OrchestrationRuntimeStatus)r.GetInt32(3), Utc(r.GetInt64(4)), Utc(r.GetInt64(5)))
-        {
-            Input = Str(r, 6),
-            Output = Str(r, 7),
-            CustomStatus = Str(r, 8),
-            Failure = ReadFailure(Str(r, 9)),
-            RowId = r.GetInt64(10),
-        };
 
     private static void InsertEvent(SqliteWriter w, string instanceId, string? executionId, HistoryEvent e, DateTime visibleAt) =>
         InsertEvent(w, instanceId, executionId, e.Type, e.ToJson(), visibleAt);
@@ -163,14 +143,9 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
             LIMIT 1
             """);
         Add(started, "$i", instanceId);
-        if (started.ExecuteScalar() is string payload && HistoryEvent.FromJson(payload) is { ParentInstanceId: { } parent } start)
+        if (OutboundEvent.FailureToParent(started.ExecuteScalar() as string, failure, now) is { } notice)
         {
-            InsertEvent(w, parent, start.ParentExecutionId, new HistoryEvent(EventType.SubOrchestrationInstanceFailed)
-            {
-                TaskId = start.ParentTaskId,
-                Failure = failure,
-                Timestamp = now,
-            }, now);
+            InsertEvent(w, notice.InstanceId, notice.ExecutionId, notice.Event, notice.VisibleAt);
         }
 
         var cmd = w.Command("""
@@ -178,7 +153,7 @@ internal sealed partial class SqliteOrchestrationStore : IOrchestrationStore
             WHERE InstanceId = $i
             """);
         Add(cmd, "$s", (int)OrchestrationRuntimeStatus.Failed);
-        Add(cmd, "$f", FailureJson(failure));
+        Add(cmd, "$f", DbRows.FailureJson(failure));
         Add(cmd, "$now", now.Ticks);
         Add(cmd, "$i", instanceId);
         cmd.ExecuteNonQuery();

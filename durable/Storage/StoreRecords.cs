@@ -37,7 +37,22 @@ internal sealed record OrchestrationWorkItem(
     string LockOwner);
 
 /// <summary>A message to an instance's inbox, visible from <see cref="VisibleAt"/>.</summary>
-internal sealed record OutboundEvent(string InstanceId, string? ExecutionId, HistoryEvent Event, DateTime VisibleAt);
+internal sealed record OutboundEvent(string InstanceId, string? ExecutionId, HistoryEvent Event, DateTime VisibleAt)
+{
+    /// <summary>
+    /// What a sub-orchestration failed as poison owes its parent (the failure of the parent's call), from the child's
+    /// ExecutionStarted payload; null for an instance without a parent.
+    /// </summary>
+    public static OutboundEvent? FailureToParent(string? startedPayload, TaskFailureDetails failure, DateTime now) =>
+        startedPayload is not null && HistoryEvent.FromJson(startedPayload) is { ParentInstanceId: { } parent } start
+            ? new OutboundEvent(parent, start.ParentExecutionId, new HistoryEvent(EventType.SubOrchestrationInstanceFailed)
+            {
+                TaskId = start.ParentTaskId,
+                Failure = failure,
+                Timestamp = now,
+            }, now)
+            : null;
+}
 
 /// <summary>An activity to queue.</summary>
 internal sealed record ActivityRequest(string Name, int TaskId, string? Input);

@@ -36,6 +36,30 @@ internal sealed class WorkSignal
     public void NotifyStateChanged() => Interlocked.Exchange(ref _stateChanged, null)?.TrySetResult();
 
     /// <summary>
+    /// Wakes whoever a committed step concerns (activity dispatchers for queued activities, orchestration dispatchers
+    /// for events waiting or sent, clients for a status change) and says what the step left for this worker.
+    /// </summary>
+    public CheckpointCommit Committed(OrchestrationCheckpoint checkpoint, bool morePending, ActivityWorkItem? localActivity, bool held)
+    {
+        if (checkpoint.Activities.Count > (localActivity is null ? 0 : 1))
+        {
+            NotifyActivities();
+        }
+
+        if (checkpoint.Status != checkpoint.WorkItem.Instance.Status || checkpoint.ContinuedAsExecutionId is not null)
+        {
+            NotifyStateChanged();
+        }
+
+        if (morePending || checkpoint.Messages.Count > 0 || checkpoint.SubOrchestrations.Count > 0 || checkpoint.ContinuedAsExecutionId is not null)
+        {
+            NotifyOrchestrations();
+        }
+
+        return new CheckpointCommit(CheckpointResult.Committed, localActivity, held);
+    }
+
+    /// <summary>
     /// An auto-reset event for one waiter: many notifications collapse into one wake-up. Setting an already set
     /// signal costs one volatile read, so committers under load never queue on a lock or throw.
     /// </summary>

@@ -14,13 +14,17 @@ internal static class LockOwners
     /// <summary>The owner name of an instance <paramref name="owner"/> holds while its one activity runs.</summary>
     public static string Held(string owner) => owner + HeldSuffix;
 
+    /// <summary>The worker behind an owner name: itself, or the worker holding an instance under <see cref="Held"/>.</summary>
+    public static string WorkerOf(string owner) =>
+        owner.EndsWith(HeldSuffix, StringComparison.Ordinal) ? owner[..^HeldSuffix.Length] : owner;
+
     /// <summary>
     /// True only for an owner on this machine whose process no longer runs; owners elsewhere, or whose pid is alive
     /// (even if reused), keep their locks until they expire.
     /// </summary>
     public static bool IsDeadLocalOwner(string owner)
     {
-        var parts = (owner.EndsWith(HeldSuffix, StringComparison.Ordinal) ? owner[..^HeldSuffix.Length] : owner).Split(':');
+        var parts = WorkerOf(owner).Split(':');
         if (parts.Length != 3 || parts[0] != Environment.MachineName
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
         {

@@ -67,7 +67,7 @@ internal sealed record HostPaths(string DataDirectory, string TaskHubPath, strin
 
         var hubName = configuration.Host.DurableTask.HubName;
         var schema = hubName.ToLowerInvariant();
-        if (!System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}$"))
+        if (!DurableTask.Postgres.PostgresStorageOptions.IsValidSchema(schema))
         {
             throw HostConfigurationException.At(hostJson, null, "extensions.durableTask.hubName",
                 $"\"{hubName}\" cannot name a PostgreSQL schema (letters, digits and _, starting with a letter or _)");
