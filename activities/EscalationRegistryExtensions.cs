@@ -4,7 +4,7 @@ using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Activities.Repro;
-using RagnarokOps.DurableTask.Worker;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities;
 

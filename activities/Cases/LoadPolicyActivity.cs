@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Domain.Policy;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Cases;
 

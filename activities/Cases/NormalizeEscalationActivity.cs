@@ -1,7 +1,7 @@
 using System.Globalization;
 using RagnarokOps.Domain.Escalations;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Cases;
 

@@ -1,6 +1,6 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Diagnosis;
 

@@ -1,5 +1,5 @@
 using RagnarokOps.Domain.Scoring;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 using DomainAction = RagnarokOps.Domain.Scoring.ActionKind;
 
 namespace RagnarokOps.Activities.Diagnosis;

@@ -2,7 +2,7 @@ using RagnarokOps.Activities.Cases;
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Evidence;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Evidence;
 

@@ -3,7 +3,7 @@ using RagnarokOps.Activities.Cases;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.Logs;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Evidence;
 

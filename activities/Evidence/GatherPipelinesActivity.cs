@@ -3,7 +3,7 @@ using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Classification;
 using RagnarokOps.Domain.Evidence;
 using RagnarokOps.Domain.Repro;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Activities.Evidence;

@@ -2,7 +2,7 @@ using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
 using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Activities.Repro;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Hotfix;
 

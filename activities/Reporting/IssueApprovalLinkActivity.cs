@@ -1,4 +1,4 @@
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Reporting;
 

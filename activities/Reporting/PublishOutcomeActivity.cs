@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Repro;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Activities.Reporting;

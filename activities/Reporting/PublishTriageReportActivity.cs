@@ -9,7 +9,7 @@ using RagnarokOps.Domain.Policy;
 using RagnarokOps.Domain.Reporting;
 using RagnarokOps.Domain.Repro;
 using RagnarokOps.Domain.Timeline;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 using RagnarokOps.Domain.Redaction;
 
 namespace RagnarokOps.Activities.Reporting;

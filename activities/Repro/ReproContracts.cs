@@ -1,7 +1,7 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Repro;
 

@@ -29,7 +29,7 @@ internal static class ServeCommand
             await app.StartAsync(ct);
             var runtime = app.Services.GetRequiredService<HostRuntime>();
             output.WriteLine($"RagnarokOps is listening on {string.Join(", ", app.Urls)} (routes under /{configuration.Host.RoutePrefix}); Ctrl+C stops it.");
-            output.WriteLine($"Data folder: {runtime.Paths.DataDirectory}; task hub: {runtime.Paths.TaskHubPath}");
+            output.WriteLine($"Data folder: {runtime.Paths.DataDirectory}; task hub: {runtime.TaskHub}");
             output.WriteLine($"Webhook: POST {app.Urls.FirstOrDefault()}/{configuration.Host.RoutePrefix}/webhooks/gitlab (X-Gitlab-Token = GitLab:WebhookSecret)");
             if (runtime.ManagementKeyGenerated)
             {

@@ -7,7 +7,7 @@ namespace RagnarokOps.Functions.Demo;
 /// <summary>The host as the demo runs it: its own content root and files in the data folder, pointed at the sandbox.</summary>
 internal static class DemoHost
 {
-    public static async Task<WebApplication> StartAsync(string dataDirectory, SandboxServer gitlab, DemoSecrets secrets, string url, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartAsync(string dataDirectory, SandboxServer gitlab, DemoSecrets secrets, string url, string taskHubStorage, CancellationToken cancellationToken)
     {
         var root = Path.Combine(dataDirectory, "host");
         Directory.CreateDirectory(root);
@@ -16,7 +16,18 @@ internal static class DemoHost
         {
             await File.WriteAllTextAsync(
                 hostJson,
-                """{ "version": "2.0", "logging": { "logLevel": { "default": "Error" } } }""",
+                """
+                {
+                  "version": "2.0",
+                  "logging": { "logLevel": { "default": "Error" } },
+                  "extensions": {
+                    "durableTask": {
+                      "hubName": "RagnarokDemo",
+                      "storageProvider": { "connectionName": "RagnarokDemoStorage", "partitionCount": 1, "maxQueuePollingInterval": "00:00:00.250" }
+                    }
+                  }
+                }
+                """,
                 cancellationToken);
         }
 
@@ -29,9 +40,8 @@ internal static class DemoHost
             ["Approvals:PublicBaseUrl"] = url,
             ["Approvals:LedgerPath"] = Path.Combine(root, "approvals.db"),
             ["DurableTask:Key"] = secrets.ManagementKey,
-            // The demo keeps everything in its own folder, whatever task hub the environment names for `serve`.
-            [HostPaths.StorageProviderKey] = "sqlite",
-            ["ConnectionStrings:RagnarokTaskHub"] = Path.Combine(root, "taskhub.db"),
+            // The demo's own Azurite holds the task hub, whatever storage the environment names for `serve`.
+            ["RagnarokDemoStorage"] = taskHubStorage,
             [HostPaths.DataDirectoryKey] = root,
             ["AzureWebJobsStorage"] = string.Empty,
             ["Artifacts:Folder"] = Path.Combine(dataDirectory, "artifacts"),

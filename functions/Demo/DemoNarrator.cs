@@ -1,4 +1,4 @@
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using RagnarokOps.Orchestrations.Escalation;
 using Spectre.Console;
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask.Client;
+using RagnarokOps.Connectors.Azurite;
 using RagnarokOps.Functions.Hosting;
 using RagnarokOps.Orchestrations.Escalation;
 using RagnarokOps.Sandbox;
@@ -28,10 +29,15 @@ internal sealed class DemoRun(IAnsiConsole console)
         var truth = gitlab.GroundTruth ?? throw new InvalidOperationException("the sandbox has no ground truth: the data folder was not seeded with 'checkout'");
         console.MarkupLineInterpolated($"GitLab sandbox on [blue]{gitlab.BaseUrl}[/] with project [bold]{truth.ProjectPath}[/] (id {truth.ProjectId})");
 
+        var command = await AzuriteCommand.FindAsync([AppContext.BaseDirectory, Directory.GetCurrentDirectory()], cancellationToken)
+            ?? throw new AzuriteException("the demo runs its task hub on Azurite, which is not installed: run `npm ci` in tools/");
+        await using var azurite = await AzuriteServer.StartAsync(command, location: null, 0, 0, 0, cancellationToken);
+        console.MarkupLineInterpolated($"Azurite (in memory) on [blue]127.0.0.1:{azurite.QueuePort}[/] holds the Durable Task hub");
+
         var secrets = DemoSecrets.LoadOrCreate(data);
         var hostUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        await using var app = await DemoHost.StartAsync(data, gitlab, secrets, hostUrl, cancellationToken);
-        console.MarkupLineInterpolated($"RagnarokOps host on [blue]{hostUrl}[/] (task hub {app.Services.GetRequiredService<HostRuntime>().Paths.TaskHubPath})");
+        await using var app = await DemoHost.StartAsync(data, gitlab, secrets, hostUrl, azurite.ConnectionString, cancellationToken);
+        console.MarkupLineInterpolated($"RagnarokOps host on [blue]{hostUrl}[/]");
 
         using var api = new HttpClient { BaseAddress = new Uri(gitlab.ApiUrl + "/") };
         api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);

@@ -1,5 +1,5 @@
 using RagnarokOps.Activities.Reporting;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using RagnarokOps.Functions.Approvals;
 
 namespace RagnarokOps.Functions.Escalations;

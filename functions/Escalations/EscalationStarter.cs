@@ -1,6 +1,7 @@
 using RagnarokOps.Activities.Cases;
-using RagnarokOps.DurableTask;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using RagnarokOps.Functions.Management;
 using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Escalations;
@@ -8,6 +9,9 @@ namespace RagnarokOps.Functions.Escalations;
 /// <summary>Starts one escalation per issue: the instance id is the case's, so a redelivery or a second trigger finds it.</summary>
 internal sealed class EscalationStarter(DurableTaskClient client)
 {
+    /// <summary>A case id is never reused, whatever state the earlier case is in: the engine refuses a second start.</summary>
+    private static readonly IReadOnlyList<string> Every = Enum.GetNames<OrchestrationRuntimeStatus>();
+
     /// <summary>The instance id, and whether this call created it (false: it already existed, in whatever state).</summary>
     public async Task<(string InstanceId, bool Created)> StartAsync(EscalationRequest request, CancellationToken cancellationToken)
     {
@@ -20,10 +24,10 @@ internal sealed class EscalationStarter(DurableTaskClient client)
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                new TaskName(EscalationOrchestration.Name), request, new StartOrchestrationOptions(instanceId), cancellationToken);
+                new TaskName(EscalationOrchestration.Name), request, new StartOrchestrationOptions(instanceId) { DedupeStatuses = Every }, cancellationToken);
             return (instanceId, true);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (InstanceConflict.IsAlreadyExists(ex))
         {
             // Two deliveries raced past the lookup; the other one started the case.
             return (instanceId, false);

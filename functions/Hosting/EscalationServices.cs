@@ -5,31 +5,22 @@ using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Connectors.Artifacts;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.Logs;
-using RagnarokOps.DurableTask.Client;
-using RagnarokOps.DurableTask.Worker;
+using Microsoft.DurableTask;
 using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Escalations;
+using RagnarokOps.Functions.LocalEngine;
 using RagnarokOps.Functions.Webhooks;
 using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Hosting;
 
-/// <summary>The escalation flow's services: the engine on SQLite, approvals over it, webhooks and the connectors.</summary>
+/// <summary>The escalation flow's services: the local Durable Task engine, approvals over it, webhooks and the connectors.</summary>
 internal static class EscalationServices
 {
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
     {
         var settings = configuration.Configuration;
-        var durable = configuration.Host.DurableTask;
-        services.AddDurableTaskWorker(b => b
-            .AddTasks(r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities())
-            .Configure(o =>
-            {
-                o.MaxConcurrentActivities = durable.MaxConcurrentActivityFunctions;
-                o.MaxConcurrentOrchestrations = durable.MaxConcurrentOrchestratorFunctions;
-            })
-            .UseTaskHub(paths));
-        services.AddDurableTaskClient();
+        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities());
 
         services.AddApprovals(configuration);
         services.AddSingleton<IApprovalDecisionSink, EngineApprovalDecisionSink>();
@@ -56,10 +47,4 @@ internal static class EscalationServices
 
         return services;
     }
-
-    /// <summary>The task hub the host settings chose: a SQLite file, or a PostgreSQL schema several replicas share.</summary>
-    private static IDurableTaskWorkerBuilder UseTaskHub(this IDurableTaskWorkerBuilder builder, HostPaths paths) =>
-        paths.PostgresConnection is { } connection
-            ? builder.UsePostgres(o => (o.ConnectionString, o.Schema) = (connection, paths.PostgresSchema!))
-            : builder.UseSqlite(paths.TaskHubPath);
 }

@@ -54,8 +54,7 @@ internal sealed record HostConfiguration(string ContentRoot, HostJson Host, ICon
         {
             ["AzureFunctionsJobHost:extensions:http:routePrefix"] = host.RoutePrefix,
             ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = host.DurableTask.HubName,
-            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:type"] = host.DurableTask.StorageProvider,
-            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:connectionStringName"] = host.DurableTask.ConnectionStringName,
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:connectionName"] = host.DurableTask.ConnectionName,
         };
         foreach (var (category, level) in host.LogLevels)
         {

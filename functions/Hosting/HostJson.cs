@@ -3,11 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace RagnarokOps.Functions.Hosting;
 
-/// <summary>Durable Task settings from host.json's <c>extensions.durableTask</c>, in Durable Functions' shape.</summary>
+/// <summary>
+/// Durable Task settings from host.json's <c>extensions.durableTask</c>, in Durable Functions' shape for the Azure
+/// Storage provider: the Functions host reads the same keys on Azure, the local host reads them here.
+/// </summary>
 internal sealed record DurableTaskHostSettings(
     string HubName,
-    string StorageProvider,
-    string ConnectionStringName,
+    string ConnectionName,
+    int PartitionCount,
+    TimeSpan MaxQueuePollingInterval,
+    TimeSpan WorkItemQueueVisibilityTimeout,
+    TimeSpan ControlQueueVisibilityTimeout,
+    bool ExtendedSessionsEnabled,
     int MaxConcurrentActivityFunctions,
     int MaxConcurrentOrchestratorFunctions);
 
@@ -21,13 +28,15 @@ internal sealed partial record HostJson(
 {
     public const string FileName = "host.json";
 
-    public static readonly IReadOnlyList<string> StorageProviders = ["sqlite", "postgres"];
+    /// <summary>The one storage provider both hosts run: Durable Functions' default, Azure Storage (Azurite locally).</summary>
+    public const string StorageProvider = "AzureStorage";
 
     public static HostJson Defaults { get; } = new(
         "2.0",
         "api",
         1024 * 1024,
-        new DurableTaskHostSettings("RagnarokHub", "sqlite", "RagnarokTaskHub", 8, 8),
+        new DurableTaskHostSettings(
+            "RagnarokHub", "AzureWebJobsStorage", 4, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), false, 8, 8),
         new Dictionary<string, string> { ["default"] = "Information" });
 
     /// <summary>Reads and validates a host.json; every problem is a one-line <see cref="HostConfigurationException"/>.</summary>
@@ -55,21 +64,27 @@ internal sealed partial record HostJson(
         var hubName = file.GetString("extensions.durableTask.hubName") ?? d.DurableTask.HubName;
         if (!HubNamePattern().IsMatch(hubName))
         {
-            throw file.Error("extensions.durableTask.hubName", $"\"{hubName}\" must start with a letter and hold 3 to 50 letters or digits");
+            throw file.Error("extensions.durableTask.hubName", $"\"{hubName}\" must start with a letter and hold 3 to 45 letters or digits (an Azure Storage task hub name)");
         }
 
-        var provider = file.GetString("extensions.durableTask.storageProvider.type") ?? d.DurableTask.StorageProvider;
-        if (!StorageProviders.Contains(provider, StringComparer.OrdinalIgnoreCase))
+        const string storage = "extensions.durableTask.storageProvider";
+        var provider = file.GetString($"{storage}.type") ?? StorageProvider;
+        if (!string.Equals(provider, StorageProvider, StringComparison.OrdinalIgnoreCase))
         {
-            throw file.Error("extensions.durableTask.storageProvider.type", $"\"{provider}\" is not one of: {string.Join(", ", StorageProviders)}");
+            throw file.Error($"{storage}.type", $"\"{provider}\" is not supported; this app runs on \"{StorageProvider}\" (Azurite locally)");
         }
 
+        var dd = d.DurableTask;
         var durable = new DurableTaskHostSettings(
             hubName,
-            provider.ToLowerInvariant(),
-            file.GetString("extensions.durableTask.storageProvider.connectionStringName") ?? d.DurableTask.ConnectionStringName,
-            (int)(file.GetInt64("extensions.durableTask.maxConcurrentActivityFunctions", 1, 1000) ?? d.DurableTask.MaxConcurrentActivityFunctions),
-            (int)(file.GetInt64("extensions.durableTask.maxConcurrentOrchestratorFunctions", 1, 1000) ?? d.DurableTask.MaxConcurrentOrchestratorFunctions));
+            file.GetString($"{storage}.connectionName") ?? file.GetString($"{storage}.connectionStringName") ?? dd.ConnectionName,
+            (int)(file.GetInt64($"{storage}.partitionCount", 1, 16) ?? dd.PartitionCount),
+            file.GetTimeSpan($"{storage}.maxQueuePollingInterval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5)) ?? dd.MaxQueuePollingInterval,
+            file.GetTimeSpan($"{storage}.workItemQueueVisibilityTimeout", TimeSpan.FromSeconds(5), TimeSpan.FromHours(1)) ?? dd.WorkItemQueueVisibilityTimeout,
+            file.GetTimeSpan($"{storage}.controlQueueVisibilityTimeout", TimeSpan.FromSeconds(5), TimeSpan.FromHours(1)) ?? dd.ControlQueueVisibilityTimeout,
+            file.GetBoolean("extensions.durableTask.extendedSessionsEnabled") ?? dd.ExtendedSessionsEnabled,
+            (int)(file.GetInt64("extensions.durableTask.maxConcurrentActivityFunctions", 1, 1000) ?? dd.MaxConcurrentActivityFunctions),
+            (int)(file.GetInt64("extensions.durableTask.maxConcurrentOrchestratorFunctions", 1, 1000) ?? dd.MaxConcurrentOrchestratorFunctions));
 
         return new HostJson(
             version,
@@ -102,6 +117,6 @@ internal sealed partial record HostJson(
         return levels;
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,49}$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
     private static partial Regex HubNamePattern();
 }

@@ -101,6 +101,34 @@ internal sealed class JsonSettingsFile : IDisposable
         return value >= min && value <= max ? value : throw Error(path, $"must be between {min} and {max}, found {value}");
     }
 
+    public bool? GetBoolean(string path)
+    {
+        var element = Get(path);
+        return element?.ValueKind switch
+        {
+            null or JsonValueKind.Null => null,
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Error(path, $"expected true or false, found {Describe(element.Value.ValueKind)}"),
+        };
+    }
+
+    /// <summary>A duration in Functions' "hh:mm:ss" form, between the bounds.</summary>
+    public TimeSpan? GetTimeSpan(string path, TimeSpan min, TimeSpan max)
+    {
+        if (GetString(path) is not { } text)
+        {
+            return null;
+        }
+
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(path, $"expected a duration such as \"00:00:30\", found \"{text}\"");
+        }
+
+        return value >= min && value <= max ? value : throw Error(path, $"must be between {min:c} and {max:c}, found {value:c}");
+    }
+
     public JsonElement? GetObject(string path)
     {
         var element = Get(path);

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RagnarokOps.DurableTask.Http;
+using RagnarokOps.Functions.Management;
 using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Webhooks;
+using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Hosting;
 
 /// <summary>What a started host tells its operator: where its files are and the management key, if it made one up.</summary>
-internal sealed record HostRuntime(HostPaths Paths, string ManagementKey, bool ManagementKeyGenerated);
+internal sealed record HostRuntime(HostPaths Paths, string TaskHub, string ManagementKey, bool ManagementKeyGenerated);
 
 /// <summary>Builds the web host that serves every HTTP trigger, from the layered host configuration.</summary>
 internal static class RagnarokHost
@@ -33,11 +34,14 @@ internal static class RagnarokHost
         Directory.CreateDirectory(paths.DataDirectory);
         var configuredKey = configuration.Configuration[ManagementKeySetting];
         var key = string.IsNullOrWhiteSpace(configuredKey) ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : configuredKey;
-        builder.Services.AddSingleton(new HostRuntime(paths, key, string.IsNullOrWhiteSpace(configuredKey)));
-        builder.Services.Configure<DurableTaskHttpOptions>(o =>
+        builder.Services.AddSingleton(paths);
+        var taskHub = $"{configuration.Host.DurableTask.HubName} on {LocalEngine.TaskHubStorage.From(configuration).Description}";
+        builder.Services.AddSingleton(new HostRuntime(paths, taskHub, key, string.IsNullOrWhiteSpace(configuredKey)));
+        builder.Services.Configure<ManagementApiOptions>(o =>
         {
             o.Key = key;
             o.TaskHub = configuration.Host.DurableTask.HubName;
+            o.Orchestrators = new HashSet<string>([EscalationOrchestration.Name], StringComparer.OrdinalIgnoreCase);
         });
         builder.Services.AddEscalationEngine(configuration, paths);
         configureServices?.Invoke(builder.Services);

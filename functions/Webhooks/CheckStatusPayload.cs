@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using RagnarokOps.DurableTask.Http;
+using RagnarokOps.Functions.Management;
 
 namespace RagnarokOps.Functions.Webhooks;
 

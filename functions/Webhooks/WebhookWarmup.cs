@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.GitLab.Webhooks;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using RagnarokOps.Functions.Hosting;
 
 namespace RagnarokOps.Functions.Webhooks;

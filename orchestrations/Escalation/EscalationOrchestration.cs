@@ -5,7 +5,7 @@ using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Activities.Repro;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Orchestrations.Escalation;
 

@@ -5,21 +5,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RagnarokOps.DurableTask.Client;
-using RagnarokOps.DurableTask.Storage;
+using Microsoft.DurableTask.Client;
 
-namespace RagnarokOps.DurableTask.Http;
+namespace RagnarokOps.Functions.Management;
 
 /// <summary>Maps Durable Functions' HTTP management API onto a <see cref="DurableTaskClient"/>.</summary>
-public static partial class ManagementApiEndpoints
+internal static partial class ManagementApiEndpoints
 {
     /// <summary>The route prefix Durable Functions uses.</summary>
     public const string DefaultPrefix = "/runtime/webhooks/durabletask";
 
     /// <summary>
     /// Maps start, status, list, raiseEvent, terminate, suspend, resume and purge under <paramref name="prefix"/>.
-    /// Needs <c>AddDurableTaskClient</c>; the key comes from <see cref="DurableTaskHttpOptions"/> (configure with
-    /// <c>services.Configure&lt;DurableTaskHttpOptions&gt;(o =&gt; o.Key = ...)</c>).
+    /// Needs <c>AddDurableTaskClient</c>; the key comes from <see cref="ManagementApiOptions"/> (configure with
+    /// <c>services.Configure&lt;ManagementApiOptions&gt;(o =&gt; o.Key = ...)</c>).
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <param name="prefix">The route prefix.</param>
@@ -27,7 +26,7 @@ public static partial class ManagementApiEndpoints
     public static RouteGroupBuilder MapDurableTaskManagementApi(this IEndpointRouteBuilder endpoints, string prefix = DefaultPrefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var options = endpoints.ServiceProvider.GetService<IOptions<DurableTaskHttpOptions>>()?.Value ?? new DurableTaskHttpOptions();
+        var options = endpoints.ServiceProvider.GetService<IOptions<ManagementApiOptions>>()?.Value ?? new ManagementApiOptions();
         var api = new Handlers(prefix, options);
         var group = endpoints.MapGroup(prefix);
         group.AddEndpointFilter(new ManagementApiKeyFilter(options));
@@ -75,7 +74,4 @@ public static partial class ManagementApiEndpoints
 
     private static DateTimeOffset? ParseTime(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
-
-    private static Task<IReadOnlyList<HistoryEvent>> HistoryAsync(HttpContext context, string instanceId) =>
-        context.RequestServices.GetRequiredService<IOrchestrationStore>().GetHistoryAsync(instanceId, context.RequestAborted);
 }

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using RagnarokOps.DurableTask.Client;
-using RagnarokOps.DurableTask.Storage;
+using Microsoft.DurableTask.Client;
 
-namespace RagnarokOps.DurableTask.Http;
+namespace RagnarokOps.Functions.Management;
 
 /// <summary>Durable Functions' check-status and status payloads.</summary>
 internal static class ManagementPayloads
@@ -25,7 +24,7 @@ internal static class ManagementPayloads
         };
     }
 
-    public static JsonObject Status(OrchestrationMetadata m, bool showInput, IReadOnlyList<HistoryEvent>? history)
+    public static JsonObject Status(OrchestrationMetadata m, bool showInput)
     {
         var status = new JsonObject
         {
@@ -40,48 +39,7 @@ internal static class ManagementPayloads
             ["createdTime"] = Time(m.CreatedAt),
             ["lastUpdatedTime"] = Time(m.LastUpdatedAt),
         };
-        if (history is not null)
-        {
-            status["historyEvents"] = new JsonArray(history.Select(HistoryEntry).ToArray<JsonNode?>());
-        }
-
         return status;
-    }
-
-    private static JsonObject HistoryEntry(HistoryEvent e)
-    {
-        var entry = new JsonObject
-        {
-            ["EventType"] = e.Type.ToString(),
-            ["Timestamp"] = e.Timestamp.ToString("o", CultureInfo.InvariantCulture),
-        };
-        if (e.Name is not null)
-        {
-            entry[e.Type == EventType.EventRaised ? "Name" : "FunctionName"] = e.Name;
-        }
-
-        if (e.Data is not null)
-        {
-            entry[e.Type is EventType.TaskCompleted or EventType.ExecutionCompleted or EventType.SubOrchestrationInstanceCompleted
-                ? "Result" : "Input"] = Parse(e.Data);
-        }
-
-        if (e.FireAt is { } fire)
-        {
-            entry["FireAt"] = fire.ToString("o", CultureInfo.InvariantCulture);
-        }
-
-        if (e.Failure is { } failure)
-        {
-            entry["FailureDetails"] = new JsonObject { ["ErrorType"] = failure.ErrorType, ["ErrorMessage"] = failure.ErrorMessage };
-        }
-
-        if (e.Status is { } s)
-        {
-            entry["OrchestrationStatus"] = s.ToString();
-        }
-
-        return entry;
     }
 
     public static string BaseUrl(HttpRequest request, string prefix) =>

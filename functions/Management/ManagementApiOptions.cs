@@ -1,7 +1,7 @@
-namespace RagnarokOps.DurableTask.Http;
+namespace RagnarokOps.Functions.Management;
 
 /// <summary>Settings of the HTTP management API.</summary>
-public sealed class DurableTaskHttpOptions
+internal sealed class ManagementApiOptions
 {
     /// <summary>
     /// Gets or sets the key callers must present (<c>x-functions-key</c> header or <c>code</c> query), as Azure
@@ -11,6 +11,9 @@ public sealed class DurableTaskHttpOptions
 
     /// <summary>Gets or sets the task hub name echoed in URLs (<c>taskHub</c> query), as Durable Functions does.</summary>
     public string TaskHub { get; set; } = "default";
+
+    /// <summary>Gets or sets the orchestrators this host runs; starting any other answers 404 instead of a case that can never run.</summary>
+    public IReadOnlySet<string> Orchestrators { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets or sets the Retry-After seconds returned while an instance runs.</summary>
     public int RetryAfterSeconds { get; set; } = 10;

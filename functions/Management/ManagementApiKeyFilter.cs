@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace RagnarokOps.DurableTask.Http;
+namespace RagnarokOps.Functions.Management;
 
 /// <summary>Requires the management key on every request, compared in constant time.</summary>
-internal sealed class ManagementApiKeyFilter(DurableTaskHttpOptions options) : IEndpointFilter
+internal sealed class ManagementApiKeyFilter(ManagementApiOptions options) : IEndpointFilter
 {
     public const string HeaderName = "x-functions-key";
 

@@ -1,16 +1,22 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
-namespace RagnarokOps.DurableTask.Http;
+namespace RagnarokOps.Functions.Management;
 
-public static partial class ManagementApiEndpoints
+internal static partial class ManagementApiEndpoints
 {
-    private sealed class Handlers(string prefix, DurableTaskHttpOptions options)
+    private sealed class Handlers(string prefix, ManagementApiOptions options)
     {
         public async Task<IResult> StartAsync(HttpContext context, DurableTaskClient client, string name, string? instanceId)
         {
+            if (!options.Orchestrators.Contains(name))
+            {
+                return Results.NotFound($"No orchestrator named \"{name}\" runs here; known: {string.Join(", ", options.Orchestrators.Order(StringComparer.Ordinal))}.");
+            }
+
             var (ok, input) = await ReadJsonBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
             if (!ok)
             {
@@ -23,9 +29,9 @@ public static partial class ManagementApiEndpoints
                 id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId), context.RequestAborted)
                     .ConfigureAwait(false);
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (InstanceConflict.IsAlreadyExists(ex))
             {
-                return Results.Conflict(ex.Message);
+                return Results.Conflict($"An instance with the id \"{instanceId}\" already exists.");
             }
 
             var payload = ManagementPayloads.CheckStatus(ManagementPayloads.BaseUrl(context.Request, prefix), id, Query(context));
@@ -34,7 +40,7 @@ public static partial class ManagementApiEndpoints
         }
 
         public async Task<IResult> StatusAsync(
-            HttpContext context, DurableTaskClient client, string instanceId, bool? showHistory, bool? showInput)
+            HttpContext context, DurableTaskClient client, string instanceId, bool? showInput)
         {
             var metadata = await client.GetInstanceAsync(instanceId, true, context.RequestAborted).ConfigureAwait(false);
             if (metadata is null)
@@ -42,8 +48,7 @@ public static partial class ManagementApiEndpoints
                 return Results.NotFound();
             }
 
-            var history = showHistory == true ? await HistoryAsync(context, instanceId).ConfigureAwait(false) : null;
-            var body = ManagementPayloads.Status(metadata, showInput ?? true, history);
+            var body = ManagementPayloads.Status(metadata, showInput ?? true);
             if (metadata.IsRunning)
             {
                 var self = $"{ManagementPayloads.BaseUrl(context.Request, prefix)}/instances/{Uri.EscapeDataString(instanceId)}{context.Request.QueryString}";
@@ -59,13 +64,13 @@ public static partial class ManagementApiEndpoints
             int? top, bool? showInput, string? instanceIdPrefix)
         {
             var query = new OrchestrationQuery(
-                ParseTime(createdTimeFrom), ParseTime(createdTimeTo), ParseStatuses(runtimeStatus), instanceIdPrefix,
+                ParseTime(createdTimeFrom), ParseTime(createdTimeTo), ParseStatuses(runtimeStatus), TaskHubNames: null, instanceIdPrefix,
                 PageSize: top ?? OrchestrationQuery.DefaultPageSize, FetchInputsAndOutputs: true,
                 ContinuationToken: context.Request.Headers["x-ms-continuation-token"]);
             var list = new JsonArray();
             await foreach (var m in client.GetAllInstancesAsync(query).WithCancellation(context.RequestAborted).ConfigureAwait(false))
             {
-                list.Add(ManagementPayloads.Status(m, showInput ?? false, null));
+                list.Add(ManagementPayloads.Status(m, showInput ?? false));
                 if (top is > 0 && list.Count >= top)
                 {
                     break;

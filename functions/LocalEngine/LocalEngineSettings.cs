@@ -1,0 +1,8 @@
+namespace RagnarokOps.Functions.LocalEngine;
+
+/// <summary>Settings of the local host's engine that Azure Functions does not have.</summary>
+internal static class LocalEngineSettings
+{
+    /// <summary>When the host starts Azurite itself: keep its data in memory (the demo) instead of under the data folder.</summary>
+    public const string AzuriteInMemoryKey = "Ragnarok:Azurite:InMemory";
+}
