@@ -1,9 +1,9 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Connectors.GitLab;
-using RagnarokOps.DurableTask;
-using RagnarokOps.DurableTask.Client;
-using RagnarokOps.DurableTask.Tests;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using RagnarokOps.Tests.Engine;
 using RagnarokOps.Orchestrations.Escalation;
 using RagnarokOps.Tests.Shared;
 

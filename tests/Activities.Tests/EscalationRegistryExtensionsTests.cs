@@ -1,6 +1,5 @@
 using System.Reflection;
-using RagnarokOps.DurableTask;
-using RagnarokOps.DurableTask.Worker;
+using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Tests;
 
@@ -16,7 +15,7 @@ public sealed class EscalationRegistryExtensionsTests
     {
         var named = typeof(ActivityNames).Assembly.GetTypes()
             .Where(t => typeof(ITaskActivity).IsAssignableFrom(t) && !t.IsAbstract)
-            .Select(t => t.GetCustomAttribute<DurableTaskAttribute>()?.Name?.Name)
+            .Select(t => t.GetCustomAttribute<DurableTaskAttribute>()?.Name.Name)
             .ToList();
 
         Assert.Equal(Names.Order(StringComparer.Ordinal), named.OfType<string>().Order(StringComparer.Ordinal));

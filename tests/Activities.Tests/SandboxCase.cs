@@ -7,7 +7,7 @@ using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Activities.Repro;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask;
+using Microsoft.DurableTask;
 using RagnarokOps.Sandbox;
 using RagnarokOps.Sandbox.Seeding;
 using RagnarokOps.Tests.Shared;

@@ -1,9 +1,9 @@
 using RagnarokOps.Activities;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Reporting;
-using RagnarokOps.DurableTask;
-using RagnarokOps.DurableTask.Client;
-using RagnarokOps.DurableTask.Tests;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using RagnarokOps.Tests.Engine;
 using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Orchestrations.Tests.Escalation;
@@ -16,7 +16,7 @@ public sealed class EscalationOrchestrationTests
     public async Task RunAsync_Gathering_RunsAllFiveSourcesInParallel()
     {
         var fake = new FakeCase { AllGatherersStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), TopConfidence = 0.3 };
-        await using var engine = await EngineHost.StartAsync(fake.Register, options: o => o.MaxConcurrentActivities = 8);
+        await using var engine = await EngineHost.StartAsync(fake.Register);
 
         var result = await engine.RunAsync(EscalationOrchestration.Name, Request, FakeCase.Case.InstanceId);
 

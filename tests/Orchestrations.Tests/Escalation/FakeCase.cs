@@ -7,7 +7,7 @@ using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Activities.Repro;
 using RagnarokOps.Domain.Evidence;
-using RagnarokOps.DurableTask.Worker;
+using Microsoft.DurableTask;
 using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Orchestrations.Tests.Escalation;
@@ -36,8 +36,14 @@ internal sealed class FakeCase
     /// <summary>Sources that throw on every attempt.</summary>
     public HashSet<string> FailingSources { get; } = [];
 
-    /// <summary>When set, every gather activity waits until all five have started (proves the fan-out is parallel).</summary>
+    /// <summary>
+    /// When set, every gather activity waits until <see cref="ParallelGatherers"/> of them have started (proves the
+    /// fan-out is parallel: sequential gathering would leave the first one waiting for a second that never starts).
+    /// </summary>
     public TaskCompletionSource? AllGatherersStarted { get; set; }
+
+    /// <summary>The test host runs as many activities at once as the machine has cores; five when it has more.</summary>
+    public static int ParallelGatherers { get; } = Math.Clamp(Environment.ProcessorCount, 2, 5);
 
     public TriageReportRequest? PublishedReport { get; private set; }
 
@@ -114,7 +120,7 @@ internal sealed class FakeCase
 
         if (AllGatherersStarted is { } all)
         {
-            if (Interlocked.Increment(ref _gatherersStarted) == 5)
+            if (Interlocked.Increment(ref _gatherersStarted) == ParallelGatherers)
             {
                 all.TrySetResult();
             }

@@ -1,0 +1,41 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RagnarokOps.Tests.Engine;
+
+/// <summary>
+/// Orchestrators and activities on Microsoft.DurableTask's in-process test host: the real worker, client and
+/// dispatcher over gRPC, on the package's in-memory orchestration service. For replay and decision logic; the
+/// hosts' tests run the same classes on Azure Storage (Azurite).
+/// </summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    private readonly DurableTaskTestHost _host;
+
+    private EngineHost(DurableTaskTestHost host) => _host = host;
+
+    public DurableTaskClient Client => _host.Client;
+
+    public IServiceProvider Services => _host.Services;
+
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(60);
+
+    public static async Task<EngineHost> StartAsync(Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services = null) =>
+        new(await DurableTaskTestHost.StartAsync(tasks, new DurableTaskTestHostOptions { ConfigureServices = services }));
+
+    public async Task<OrchestrationMetadata> RunAsync(string orchestrator, object? input = null, string? instanceId = null)
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId));
+        return await CompleteAsync(id);
+    }
+
+    public async Task<OrchestrationMetadata> CompleteAsync(string instanceId)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        return await Client.WaitForInstanceCompletionAsync(instanceId, true, cts.Token);
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}
