@@ -7,7 +7,7 @@ namespace RagnarokOps.Functions.Demo;
 /// <summary>The host as the demo runs it: its own content root and files in the data folder, pointed at the sandbox.</summary>
 internal static class DemoHost
 {
-    public static async Task<WebApplication> StartAsync(string dataDirectory, SandboxServer gitlab, DemoSecrets secrets, string url, string taskHubStorage, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartAsync(string dataDirectory, SandboxServer gitlab, DemoSecrets secrets, string url, string taskHubStorage, CancellationToken cancellationToken, string hubName = "RagnarokDemo")
     {
         var root = Path.Combine(dataDirectory, "host");
         Directory.CreateDirectory(root);
@@ -16,13 +16,13 @@ internal static class DemoHost
         {
             await File.WriteAllTextAsync(
                 hostJson,
-                """
+                $$"""
                 {
                   "version": "2.0",
                   "logging": { "logLevel": { "default": "Error" } },
                   "extensions": {
                     "durableTask": {
-                      "hubName": "RagnarokDemo",
+                      "hubName": "{{hubName}}",
                       "storageProvider": { "connectionName": "RagnarokDemoStorage", "partitionCount": 1, "maxQueuePollingInterval": "00:00:00.250" }
                     }
                   }

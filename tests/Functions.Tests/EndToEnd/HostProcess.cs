@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RagnarokOps.Functions.Hosting;
+using RagnarokOps.Functions.Tests.Engine;
 using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Tests.EndToEnd;
@@ -50,7 +51,12 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var root = Path.Combine(folder, "host");
         Directory.CreateDirectory(root);
-        await File.WriteAllTextAsync(Path.Combine(root, HostJson.FileName), """{ "version": "2.0", "logging": { "logLevel": { "default": "Warning" } } }""");
+        var hostJson = Path.Combine(root, HostJson.FileName);
+        if (!File.Exists(hostJson))
+        {
+            // A restart on the same folder keeps the task hub, as a restarted server keeps its storage.
+            await File.WriteAllTextAsync(hostJson, TestAzurite.HostJson(TestAzurite.NewHubName()));
+        }
 
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -75,7 +81,7 @@ internal sealed class HostProcess : IAsyncDisposable
             ["Approvals__PublicBaseUrl"] = url,
             ["Approvals__LedgerPath"] = Path.Combine(root, "approvals.db"),
             ["DurableTask__Key"] = sandbox.Secrets.ManagementKey,
-            ["ConnectionStrings__RagnarokTaskHub"] = Path.Combine(root, "taskhub.db"),
+            [TestAzurite.ConnectionName] = await TestAzurite.ConnectionStringAsync(),
             ["Ragnarok__DataDirectory"] = root,
             ["AzureWebJobsStorage"] = string.Empty,
             ["Artifacts__Folder"] = Path.Combine(folder, "artifacts"),

@@ -2,9 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using RagnarokOps.Functions.Demo;
 using RagnarokOps.Functions.Hosting;
+using RagnarokOps.Functions.Tests.Engine;
 using RagnarokOps.Orchestrations.Escalation;
 using RagnarokOps.Sandbox;
 
@@ -21,6 +22,9 @@ internal sealed class SandboxCase : IAsyncDisposable
         Api = new HttpClient { BaseAddress = new Uri(gitlab.ApiUrl + "/") };
         Api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
     }
+
+    /// <summary>One task hub per sandbox, kept across host restarts (a restarted host finds its cases).</summary>
+    private readonly string _hubName = TestAzurite.NewHubName();
 
     public string Data { get; }
 
@@ -43,7 +47,7 @@ internal sealed class SandboxCase : IAsyncDisposable
     public async Task<WebApplication> StartHostAsync()
     {
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var app = await DemoHost.StartAsync(Data, GitLab, Secrets, url, CancellationToken.None);
+        var app = await DemoHost.StartAsync(Data, GitLab, Secrets, url, await TestAzurite.ConnectionStringAsync(), CancellationToken.None, _hubName);
         (await Api.PostAsJsonAsync($"projects/{ProjectId}/hooks", new { url = $"{url}/api/webhooks/gitlab", token = Secrets.WebhookSecret, issues_events = true })).EnsureSuccessStatusCode();
         return app;
     }

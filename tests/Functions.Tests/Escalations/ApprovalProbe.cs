@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RagnarokOps.Activities.Reporting;
-using RagnarokOps.DurableTask;
-using RagnarokOps.DurableTask.Worker;
+using Microsoft.DurableTask;
+
 using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Orchestrations.Escalation;
 

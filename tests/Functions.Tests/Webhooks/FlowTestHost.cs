@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using RagnarokOps.Functions.Hosting;
+using RagnarokOps.Functions.Tests.Engine;
 
 namespace RagnarokOps.Functions.Tests.Webhooks;
 
-/// <summary>The real host (RagnarokHost.Build) on a free loopback port, with a webhook secret and a signing key.</summary>
+/// <summary>The real host (RagnarokHost.Build) on a free loopback port and its own task hub on the test Azurite, with a webhook secret and a signing key.</summary>
 internal sealed class FlowTestHost : IAsyncDisposable
 {
     public const string Secret = "webhook-secret-for-tests";
@@ -34,7 +35,7 @@ internal sealed class FlowTestHost : IAsyncDisposable
         var hostJson = Path.Combine(contentRoot, "host.json");
         if (!File.Exists(hostJson))
         {
-            await File.WriteAllTextAsync(hostJson, """{ "version": "2.0" }""");
+            await File.WriteAllTextAsync(hostJson, TestAzurite.HostJson(TestAzurite.NewHubName()));
         }
 
         url ??= $"http://127.0.0.1:{FreePort()}";
@@ -44,6 +45,7 @@ internal sealed class FlowTestHost : IAsyncDisposable
             ["Approvals:SigningKey"] = SigningKey,
             ["Approvals:PublicBaseUrl"] = url,
             ["DurableTask:Key"] = ManagementKey,
+            [TestAzurite.ConnectionName] = await TestAzurite.ConnectionStringAsync(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,5 +1,5 @@
 using System.Net;
-using RagnarokOps.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using RagnarokOps.Tests.Shared;
 
 namespace RagnarokOps.Functions.Tests.Webhooks;
