@@ -1,10 +1,11 @@
-// RagnarokOps on Azure: the host as a Container App, PostgreSQL for the durable task hub, Blob Storage for
-// artifacts, a Log Analytics workspace for logs, and one user-assigned identity with only the roles it needs.
-// Deploy: see README.md in this folder.
+// RagnarokOps on Azure Functions: a Flex Consumption Function App (.NET 10 isolated worker) whose storage
+// account holds the Durable Functions task hub, the deployment package and the case artifacts; Application
+// Insights and a Log Analytics workspace; one user-assigned identity with only the roles it needs; secrets
+// read at run time from an existing Key Vault. Deploy: see README.md in this folder.
 
 targetScope = 'resourceGroup'
 
-@description('Azure region for every resource; the resource group\'s by default.')
+@description('Azure region for every resource; the resource group\'s by default. It must offer Flex Consumption.')
 param location string = resourceGroup().location
 
 @description('Prefix of every resource name (3-11 lowercase letters and digits).')
@@ -12,45 +13,53 @@ param location string = resourceGroup().location
 @maxLength(11)
 param namePrefix string
 
-@description('The host\'s container image, for example myregistry.azurecr.io/ragnarok:0.1.0.')
-param containerImage string
-
-@description('The GitLab REST API the host reads and writes, for example https://gitlab.com.')
+@description('The GitLab REST API the app reads and writes, for example https://gitlab.com.')
 param gitLabBaseUrl string
 
-@secure()
-@description('A GitLab personal, project or group access token (api scope).')
-param gitLabToken string
+@description('An existing Key Vault in this resource group, with Azure RBAC authorization, holding the secrets below.')
+param keyVaultName string
 
-@secure()
-@description('The X-Gitlab-Token that GitLab webhooks must carry.')
-param gitLabWebhookSecret string
+@description('Key Vault secret with a GitLab personal, project or group access token (api scope).')
+param gitLabTokenSecretName string = 'gitlab-token'
 
-@secure()
-@description('The key that signs approval links (at least 32 random bytes, base64).')
-param approvalsSigningKey string
+@description('Key Vault secret with the X-Gitlab-Token that GitLab webhooks must carry.')
+param gitLabWebhookSecretName string = 'gitlab-webhook-secret'
 
-@description('Administrator login of the PostgreSQL server.')
-param postgresAdminLogin string = 'ragnarok'
+@description('Key Vault secret with the key that signs approval links (at least 32 random bytes, base64).')
+param approvalsSigningKeySecretName string = 'approvals-signing-key'
 
-@secure()
-@description('Administrator password of the PostgreSQL server.')
-param postgresAdminPassword string
+@description('Where people reach the app, when not at its default host name (a custom domain or a front door).')
+param publicBaseUrl string = ''
 
-@description('Replicas of the host; more than one share the PostgreSQL task hub.')
+@description('Most instances Flex Consumption may scale out to.')
 @minValue(1)
-@maxValue(10)
-param replicas int = 1
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each instance, in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
+var appName = '${namePrefix}-func-${suffix}'
 var storageName = take('${namePrefix}st${suffix}', 24)
-var taskHubDatabase = 'ragnarok'
-// The host's default artifact container (connectors/Artifacts/ArtifactStoreFactory.cs); it would create it on first use.
+// Flex Consumption pulls the app's package from this container (func azure functionapp publish puts it there).
+var deploymentContainerName = 'app-package'
+// The app's default artifact container (connectors/Artifacts/ArtifactStoreFactory.cs); it would create it on first use.
 var artifactsContainerName = 'ragnarok-artifacts'
+var appUrl = empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
 
 // Built-in role definition ids (the same in every tenant).
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var logAnalyticsReader = '73c42c96-874c-492b-b04d-ab87d138a893'
-var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+// The identity-based storage connection: Durable Functions' task hub (blobs, queues, tables), the Functions
+// host's own blobs, and the artifact store all use AzureWebJobsStorage with this identity's token.
+var storageRoles = [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${namePrefix}-id'
@@ -66,6 +75,18 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   }
 }
 
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${namePrefix}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    // Telemetry is sent with the identity's token (APPLICATIONINSIGHTS_AUTHENTICATION_STRING), not the key alone.
+    DisableLocalAuth: true
+  }
+}
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageName
   location: location
@@ -74,8 +95,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   properties: {
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
-    // The host authenticates with its managed identity; no account key is handed out.
+    // Everything authenticates with the managed identity; no account key is handed out.
     allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
     supportsHttpsTrafficOnly: true
   }
 }
@@ -85,50 +107,31 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   name: 'default'
 }
 
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: { publicAccess: 'None' }
+}
+
 resource artifacts 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: artifactsContainerName
   properties: { publicAccess: 'None' }
 }
 
-resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
-  name: '${namePrefix}-pg-${suffix}'
-  location: location
-  sku: {
-    name: 'Standard_B1ms'
-    tier: 'Burstable'
-  }
-  properties: {
-    version: '16'
-    administratorLogin: postgresAdminLogin
-    administratorLoginPassword: postgresAdminPassword
-    storage: { storageSizeGB: 32 }
-    backup: {
-      backupRetentionDays: 7
-      geoRedundantBackup: 'Disabled'
-    }
-    highAvailability: { mode: 'Disabled' }
-  }
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
-resource taskHub 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
-  parent: postgres
-  name: taskHubDatabase
+resource storageAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: {
+  name: guid(storage.id, identity.id, role)
+  scope: storage
   properties: {
-    charset: 'UTF8'
-    collation: 'en_US.utf8'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
-}
-
-// 0.0.0.0-0.0.0.0 is Azure's "allow Azure services" rule: the Container App's outbound addresses are not fixed.
-resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
-  parent: postgres
-  name: 'AllowAzureServices'
-  properties: {
-    startIpAddress: '0.0.0.0'
-    endIpAddress: '0.0.0.0'
-  }
-}
+}]
 
 resource readLogs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(workspace.id, identity.id, logAnalyticsReader)
@@ -140,99 +143,104 @@ resource readLogs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource writeBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, storageBlobDataContributor)
-  scope: storage
+resource publishTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, identity.id, monitoringMetricsPublisher)
+  scope: insights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
-  name: '${namePrefix}-env'
-  location: location
+resource readSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
   properties: {
-    appLogsConfiguration: {
-      destination: 'log-analytics'
-      logAnalyticsConfiguration: {
-        customerId: workspace.properties.customerId
-        sharedKey: workspace.listKeys().primarySharedKey
-      }
-    }
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
-resource host 'Microsoft.App/containerApps@2024-03-01' = {
-  name: '${namePrefix}-host'
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${namePrefix}-plan'
   location: location
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { '${identity.id}': {} }
   }
-  dependsOn: [readLogs, writeBlobs, taskHub, allowAzure, artifacts]
+  // The host needs its roles before it first touches the task hub or resolves a Key Vault reference.
+  dependsOn: [storageAccess, readLogs, publishTelemetry, readSecrets, artifacts, deploymentContainer]
   properties: {
-    managedEnvironmentId: environment.id
-    configuration: {
-      activeRevisionsMode: 'Single'
-      ingress: {
-        external: true
-        targetPort: 8080
-        transport: 'http'
-        allowInsecure: false
-      }
-      secrets: [
-        { name: 'gitlab-token', value: gitLabToken }
-        { name: 'gitlab-webhook-secret', value: gitLabWebhookSecret }
-        { name: 'approvals-signing-key', value: approvalsSigningKey }
-        {
-          name: 'task-hub-connection'
-          value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${taskHubDatabase};Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require'
-        }
-      ]
-    }
-    template: {
-      containers: [
-        {
-          name: 'ragnarok'
-          image: containerImage
-          args: ['serve', '--urls', 'http://0.0.0.0:8080']
-          resources: {
-            cpu: json('0.5')
-            memory: '1Gi'
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
           }
-          // app-settings:begin (names checked against what the host reads by tests/Functions.Tests/Infra)
-          env: [
-            { name: 'GitLab__BaseUrl', value: gitLabBaseUrl }
-            { name: 'GitLab__Token', secretRef: 'gitlab-token' }
-            { name: 'GitLab__WebhookSecret', secretRef: 'gitlab-webhook-secret' }
-            { name: 'LogAnalytics__WorkspaceId', value: workspace.properties.customerId }
-            { name: 'Approvals__SigningKey', secretRef: 'approvals-signing-key' }
-            { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
-            { name: 'RagnarokTaskHub', secretRef: 'task-hub-connection' }
-            { name: 'AzureFunctionsJobHost__extensions__durableTask__storageProvider__type', value: 'postgres' }
-            { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-          ]
-          // app-settings:end
-          probes: [
-            {
-              type: 'Liveness'
-              tcpSocket: { port: 8080 }
-              periodSeconds: 30
-            }
-          ]
         }
-      ]
-      scale: {
-        minReplicas: replicas
-        maxReplicas: replicas
       }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      // Secrets are Key Vault references, resolved by the platform with keyVaultReferenceIdentity: their values
+      // never pass through this deployment. The package's folder is read-only on Flex Consumption, so the approval
+      // ledger lives on the instance's scratch disk (one ledger per instance).
+      // app-settings:begin (one setting per line; names checked against what the app reads by tests/Functions.Tests/Infra)
+      appSettings: [
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
+        { name: 'GitLab__BaseUrl', value: gitLabBaseUrl }
+        { name: 'GitLab__Token', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${gitLabTokenSecretName})' }
+        { name: 'GitLab__WebhookSecret', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${gitLabWebhookSecretName})' }
+        { name: 'Approvals__SigningKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${approvalsSigningKeySecretName})' }
+        { name: 'Approvals__PublicBaseUrl', value: appUrl }
+        { name: 'Approvals__LedgerPath', value: '/tmp/ragnarok/approvals.db' }
+        { name: 'LogAnalytics__WorkspaceId', value: workspace.properties.customerId }
+      ]
+      // app-settings:end
     }
   }
 }
 
-output hostUrl string = 'https://${host.properties.configuration.ingress.fqdn}'
+output appName string = app.name
+output hostUrl string = 'https://${app.properties.defaultHostName}'
 output workspaceId string = workspace.properties.customerId
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output identityClientId string = identity.properties.clientId

@@ -1,86 +1,42 @@
 using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using RagnarokOps.Connectors.LogAnalytics;
 
 namespace RagnarokOps.Connectors.Artifacts;
 
 /// <summary>
-/// Artifacts as block blobs <c>{container}/{caseId}/{name}</c> over the Blob service REST API on Azure.Core's
-/// pipeline (Azure.Storage.Blobs is not in our registry). The container is created on first use.
+/// Artifacts as block blobs <c>{container}/{caseId}/{name}</c> through Azure.Storage.Blobs, which signs with the
+/// account key, a SAS or Microsoft Entra tokens. The container is created on first use.
 /// </summary>
 internal sealed partial class BlobArtifactStore : IArtifactStore
 {
-    /// <summary>A service version that Azure and Azurite 3.3x both accept.</summary>
-    public const string ServiceVersion = "2023-11-03";
-
-    private readonly HttpPipeline _pipeline;
+    private readonly BlobContainerClient _container;
     private readonly Uri _serviceEndpoint;
     private readonly SemaphoreSlim _containerGate = new(1, 1);
     private volatile bool _containerReady;
 
-    public BlobArtifactStore(Uri serviceEndpoint, string container, HttpPipeline pipeline, string accountName)
+    public BlobArtifactStore(BlobServiceClient service, string container)
     {
-        // Azure's primaryEndpoints.blob ends in '/'; paths below are appended with their own.
-        _serviceEndpoint = new Uri(serviceEndpoint.AbsoluteUri.TrimEnd('/'));
-        _pipeline = pipeline;
-        Container = container;
-        AccountName = accountName;
+        _container = service.GetBlobContainerClient(container);
+        // A SAS connection string puts the signature in the service URI's query; messages show the endpoint without it.
+        _serviceEndpoint = new UriBuilder(service.Uri) { Query = string.Empty }.Uri;
     }
 
-    public string Container { get; }
+    public string Container => _container.Name;
 
-    public string AccountName { get; }
+    public string AccountName => _container.AccountName;
 
-    /// <summary>A store signing with the account key (Azurite's development account, or a real account's key).</summary>
-    public static BlobArtifactStore WithConnectionString(BlobConnectionString connection, string container, BlobStoreOptions? options = null)
-    {
-        options ??= new BlobStoreOptions();
-        HttpPipelinePolicy[] perCall = connection.SharedAccessSignature is { } sas ? [new SasPolicy(sas)] : [];
-        HttpPipelinePolicy[] perRetry = connection.AccountKey is { } key ? [new SharedKeyPolicy(connection.AccountName, key)] : [];
-        var pipeline = HttpPipelineBuilder.Build(options.ToClientOptions(), perCall, perRetry, new ResponseClassifier());
-        return new BlobArtifactStore(connection.BlobEndpoint, container, pipeline, connection.AccountName);
-    }
-
-    /// <summary>A store authorised with Microsoft Entra tokens (managed identity in production); needs Storage Blob Data Contributor.</summary>
-    public static BlobArtifactStore WithCredential(Uri serviceEndpoint, TokenCredential credential, string container, BlobStoreOptions? options = null)
-    {
-        options ??= new BlobStoreOptions();
-        var pipeline = HttpPipelineBuilder.Build(
-            options.ToClientOptions(),
-            [],
-            [new BearerTokenAuthenticationPolicy(credential, "https://storage.azure.com/.default")],
-            new ResponseClassifier());
-        return new BlobArtifactStore(serviceEndpoint, container, pipeline, serviceEndpoint.Host.Split('.')[0]);
-    }
-
-    private HttpMessage NewMessage(RequestMethod method, string? blobPath)
-    {
-        var message = _pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = method;
-        request.Uri.Reset(_serviceEndpoint);
-        request.Uri.AppendPath("/" + Container, escape: false);
-        if (blobPath is not null)
-        {
-            request.Uri.AppendPath("/" + blobPath, escape: false);
-        }
-
-        request.Headers.SetValue("x-ms-version", ServiceVersion);
-        return message;
-    }
-
-    private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
+    /// <summary>Runs one SDK call and turns its failures into an <see cref="ArtifactStoreException"/> a person can act on.</summary>
+    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call)
     {
         try
         {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return message.Response;
+            return await call().ConfigureAwait(false);
         }
         catch (AuthenticationFailedException e)
         {
-            throw new ArtifactStoreException(ArtifactFailure.AuthenticationFailed, $"blob storage {_serviceEndpoint}: no token for the storage account: {e.Message}", inner: e);
+            throw new ArtifactStoreException(ArtifactFailure.AuthenticationFailed, $"blob storage at {_serviceEndpoint}: no token for the storage account ({operation}): {e.Message}", inner: e);
         }
         catch (Exception e) when (Transport.IsConnectionFailure(e, out var reason))
         {
@@ -88,6 +44,10 @@ internal sealed partial class BlobArtifactStore : IArtifactStore
                 ArtifactFailure.Unreachable,
                 $"blob storage at {_serviceEndpoint} could not be reached: {reason} (is Azurite or the storage account up? check AzureWebJobsStorage)",
                 inner: e);
+        }
+        catch (RequestFailedException e)
+        {
+            throw BlobErrors.From(e, operation, _serviceEndpoint, AccountName);
         }
     }
 
@@ -101,33 +61,15 @@ internal sealed partial class BlobArtifactStore : IArtifactStore
         await _containerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_containerReady)
+            if (!_containerReady)
             {
-                return;
+                await CallAsync($"create container '{Container}'", () => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+                _containerReady = true;
             }
-
-            using var message = NewMessage(RequestMethod.Put, null);
-            message.Request.Uri.AppendQuery("restype", "container");
-            var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (response.Status is not (201 or 409))
-            {
-                throw BlobErrors.From(response, $"create container '{Container}'", _serviceEndpoint, AccountName);
-            }
-
-            _containerReady = true;
         }
         finally
         {
             _containerGate.Release();
-        }
-    }
-
-    private sealed class SasPolicy(string sas) : HttpPipelineSynchronousPolicy
-    {
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var query = message.Request.Uri.Query;
-            message.Request.Uri.Query = string.IsNullOrEmpty(query) ? "?" + sas : query + "&" + sas;
         }
     }
 }

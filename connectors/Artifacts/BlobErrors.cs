@@ -1,54 +1,24 @@
-using System.Xml;
-using System.Xml.Linq;
 using Azure;
 
 namespace RagnarokOps.Connectors.Artifacts;
 
-/// <summary>Turns a Blob service error response (x-ms-error-code and an XML <c>&lt;Error&gt;</c> body) into an <see cref="ArtifactStoreException"/>.</summary>
+/// <summary>Turns the Blob SDK's <see cref="RequestFailedException"/> into an <see cref="ArtifactStoreException"/>.</summary>
 internal static class BlobErrors
 {
-    public static string? Code(Response response)
-    {
-        if (response.Headers.TryGetValue("x-ms-error-code", out var code) && !string.IsNullOrEmpty(code))
-        {
-            return code;
-        }
+    private static readonly string[] CredentialCodes =
+        ["AuthenticationFailed", "AuthorizationFailure", "AuthorizationPermissionMismatch", "InvalidAuthenticationInfo", "NoAuthenticationInformation"];
 
-        return Body(response).Code;
-    }
-
-    public static ArtifactStoreException From(Response response, string operation, Uri endpoint, string account)
+    public static ArtifactStoreException From(RequestFailedException e, string operation, Uri endpoint, string account)
     {
-        var (bodyCode, bodyMessage) = Body(response);
-        var code = Code(response) ?? bodyCode ?? $"Http{response.Status}";
-        // The service's message ends with "RequestId:… Time:…" lines; the first line says what went wrong.
-        var message = (bodyMessage ?? response.ReasonPhrase).Split('\n')[0].Trim();
-        var authentication = response.Status is 401 or 403 && code is "AuthenticationFailed" or "AuthorizationFailure" or "AuthorizationPermissionMismatch" or "InvalidAuthenticationInfo" or "NoAuthenticationInformation";
-        return authentication
+        var code = e.ErrorCode is { Length: > 0 } c ? c : $"Http{e.Status}";
+        // No inner exception on refusal: the service's answer quotes the request's signature. The SDK's message goes on with the status, the error code and the response headers; the first line says what went wrong.
+        var message = e.Message.Split('\n')[0].Trim();
+        return e.Status is 401 or 403 && CredentialCodes.Contains(code)
             ? new ArtifactStoreException(
                 ArtifactFailure.AuthenticationFailed,
                 $"blob storage at {endpoint} refused the credentials for account '{account}' ({code}): {message}; check the AccountKey in AzureWebJobsStorage or the identity's Storage Blob Data Contributor role",
-                response.Status,
+                e.Status,
                 code)
-            : new ArtifactStoreException(ArtifactFailure.ServiceError, $"blob storage at {endpoint}: {operation} failed with {response.Status} ({code}): {message}", response.Status, code);
-    }
-
-    private static (string? Code, string? Message) Body(Response response)
-    {
-        try
-        {
-            var text = response.Content?.ToString();
-            if (string.IsNullOrWhiteSpace(text) || !text.TrimStart().StartsWith('<'))
-            {
-                return (null, null);
-            }
-
-            var error = XDocument.Parse(text).Root;
-            return (error?.Element("Code")?.Value, error?.Element("Message")?.Value);
-        }
-        catch (XmlException)
-        {
-            return (null, null);
-        }
+            : new ArtifactStoreException(ArtifactFailure.ServiceError, $"blob storage at {endpoint}: {operation} failed with {e.Status} ({code}): {message}", e.Status, code, e);
     }
 }

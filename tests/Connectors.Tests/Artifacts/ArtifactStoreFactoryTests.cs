@@ -54,17 +54,40 @@ public sealed class ArtifactStoreFactoryTests : IDisposable
     }
 
     [Fact]
+    public void Create_IdentityBasedAccountName_IsThatAccountsBlobEndpoint()
+    {
+        var store = Assert.IsType<BlobArtifactStore>(ArtifactStoreFactory.Create(Settings(("AzureWebJobsStorage:accountName", "prodst")), _data.Path, new FakeTokenCredential()));
+
+        Assert.Equal(("prodst", "ragnarok-artifacts"), (store.AccountName, store.Container));
+    }
+
+    [Fact]
     public void Create_BadConnectionString_NamesTheSettingAndHidesTheKey()
     {
         var e = Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create(Settings(("AzureWebJobsStorage", "AccountName=x;AccountKey=%%hidden%%")), _data.Path));
 
         Assert.StartsWith("AzureWebJobsStorage:", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("hidden", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden", e.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Create_PlainHttpBlobServiceUri_IsRefusedBecauseTokensNeedTls() =>
-        Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create(Settings(("AzureWebJobsStorage:blobServiceUri", "http://prodst.blob.core.windows.net")), _data.Path));
+    public void Create_PlainHttpBlobServiceUri_IsRefusedBecauseTokensNeedTls()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create(Settings(("AzureWebJobsStorage:blobServiceUri", "http://prodst.blob.core.windows.net")), _data.Path));
+
+        Assert.StartsWith("AzureWebJobsStorage__blobServiceUri:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ProdSt")]
+    [InlineData("st")]
+    [InlineData("prodst.blob.core.windows.net")]
+    public void Create_BadAccountName_NamesTheSetting(string account)
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create(Settings(("AzureWebJobsStorage:accountName", account)), _data.Path));
+
+        Assert.StartsWith("AzureWebJobsStorage__accountName:", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task AddRagnarokArtifactStore_Empty_ResolvesAWorkingFolderStore()

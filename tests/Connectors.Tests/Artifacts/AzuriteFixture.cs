@@ -8,11 +8,15 @@ namespace RagnarokOps.Connectors.Tests.Artifacts;
 
 /// <summary>
 /// A real Azurite blob service for the test run: tools/node_modules/.bin/azurite-blob on a free loopback
-/// port, in memory. Runs <c>npm ci</c> in tools/ first when the package is not installed. If Azurite cannot
-/// start, every test that uses it fails with the reason: no silent skip.
+/// port, in memory, checking API versions (so the tests show that the Blob client's pinned service version is
+/// one this Azurite accepts). Runs <c>npm ci</c> in tools/ first when the package is not installed. If Azurite
+/// cannot start, every test that uses it fails with the reason: no silent skip.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
+    /// <summary>Azurite's published development account key (the same for every installation; not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly StringBuilder _output = new();
@@ -23,7 +27,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>The development account's connection string, pointed at this Azurite.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={RagnarokOps.Connectors.Artifacts.BlobConnectionString.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
     public async Task InitializeAsync()
     {
@@ -45,7 +49,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         foreach (var arg in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
+            "--inMemoryPersistence", "--loose", "--disableTelemetry", "--silent",
         })
         {
             start.ArgumentList.Add(arg);

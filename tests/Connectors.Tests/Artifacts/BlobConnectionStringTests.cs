@@ -1,64 +1,38 @@
+using Azure.Storage.Blobs;
 using RagnarokOps.Connectors.Artifacts;
 
 namespace RagnarokOps.Connectors.Tests.Artifacts;
 
 public sealed class BlobConnectionStringTests
 {
-    private const string Key = "a2V5LWZvci10ZXN0cy1vbmx5";
+    private static BlobServiceClient Open(string connectionString) =>
+        BlobConnectionString.Open("AzureWebJobsStorage", connectionString, new BlobStoreOptions().ToClientOptions());
 
     [Fact]
-    public void Parse_UseDevelopmentStorage_IsAzuriteWellKnownAccount()
+    public void Open_UseDevelopmentStorage_IsAzuriteWellKnownAccount()
     {
-        var parsed = BlobConnectionString.Parse("UseDevelopmentStorage=true");
+        var service = Open("UseDevelopmentStorage=true");
 
-        Assert.Equal("http://127.0.0.1:10000/devstoreaccount1", parsed.BlobEndpoint.AbsoluteUri);
-        Assert.Equal("devstoreaccount1", parsed.AccountName);
-        Assert.Equal(Convert.FromBase64String(BlobConnectionString.DevelopmentAccountKey), parsed.AccountKey);
+        Assert.Equal(("http://127.0.0.1:10000/devstoreaccount1", "devstoreaccount1"), (service.Uri.AbsoluteUri, service.AccountName));
     }
 
     [Fact]
-    public void Parse_AccountNameAndKey_BuildsTheDefaultBlobEndpoint()
-    {
-        var parsed = BlobConnectionString.Parse($"DefaultEndpointsProtocol=https;AccountName=ragnarokst;AccountKey={Key};EndpointSuffix=core.windows.net");
-
-        Assert.Equal("https://ragnarokst.blob.core.windows.net/", parsed.BlobEndpoint.AbsoluteUri);
-        Assert.Equal("ragnarokst", parsed.AccountName);
-    }
-
-    [Fact]
-    public void Parse_ExplicitBlobEndpoint_WinsAndKeepsItsPath()
-    {
-        var parsed = BlobConnectionString.Parse($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};BlobEndpoint=http://127.0.0.1:45123/devstoreaccount1;");
-
-        Assert.Equal("http://127.0.0.1:45123/devstoreaccount1", parsed.BlobEndpoint.AbsoluteUri);
-    }
-
-    [Fact]
-    public void Parse_SovereignSuffixAndSas_AreKept()
-    {
-        var parsed = BlobConnectionString.Parse("AccountName=acct;EndpointSuffix=core.chinacloudapi.cn;SharedAccessSignature=?sv=2023-11-03&sig=abc");
-
-        Assert.Equal("https://acct.blob.core.chinacloudapi.cn/", parsed.BlobEndpoint.AbsoluteUri);
-        Assert.Equal("sv=2023-11-03&sig=abc", parsed.SharedAccessSignature);
-        Assert.Null(parsed.AccountKey);
-    }
+    public void Open_SovereignSuffix_BuildsThatCloudsEndpoint() =>
+        Assert.Equal("https://acct.blob.core.chinacloudapi.cn/", Open("AccountName=acct;AccountKey=a2V5;EndpointSuffix=core.chinacloudapi.cn").Uri.AbsoluteUri);
 
     [Theory]
-    [InlineData("AccountKey=a2V5", "AccountName (or BlobEndpoint) is required")]
-    [InlineData("AccountName=acct", "needs AccountKey or SharedAccessSignature")]
-    [InlineData("AccountName=acct;AccountKey=not*base64!secret", "is not base64")]
-    [InlineData("AccountName=acct;garbage", "is not a Key=Value setting")]
-    [InlineData("AccountName=acct;AccountKey secret-key-without-equals", "setting 2 of 2 is not a Key=Value setting")]
-    [InlineData("BlobEndpoint=relative/path;AccountKey=a2V5", "is not an absolute URL")]
-    public void Parse_Invalid_SaysWhatIsWrongWithoutTheKey(string connectionString, string expected)
+    [InlineData("AccountName=acct;AccountKey secret-key-without-equals", "part 2 of 2 of the connection string is not a Key=Value setting")]
+    [InlineData("secret-pasted-alone", "part 1 of 1 of the connection string is not a Key=Value setting")]
+    [InlineData("AccountName=acct", "No valid combination of account information found; it needs UseDevelopmentStorage=true")]
+    [InlineData("AccountName=acct;AccountKey=not*base64!secret", "No valid combination of account information found")]
+    [InlineData("AccountKey=c2VjcmV0", "for a managed identity leave it empty and set AzureWebJobsStorage__accountName")]
+    public void Open_Invalid_NamesTheSettingAndSaysWhatIsWrongWithoutTheKey(string connectionString, string expected)
     {
-        var e = Assert.Throws<FormatException>(() => BlobConnectionString.Parse(connectionString));
+        var e = Assert.Throws<InvalidOperationException>(() => Open(connectionString));
 
+        Assert.StartsWith("AzureWebJobsStorage: ", e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", e.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", e.ToString(), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void ToString_NeverShowsTheKey() =>
-        Assert.DoesNotContain(Key, BlobConnectionString.Parse($"AccountName=acct;AccountKey={Key}").ToString(), StringComparison.Ordinal);
 }

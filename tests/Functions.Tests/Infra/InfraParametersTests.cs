@@ -1,77 +1,99 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using RagnarokOps.Functions.Hosting;
 using RagnarokOps.Tests.Shared;
 
 namespace RagnarokOps.Functions.Tests.Infra;
 
 /// <summary>
-/// infra/main.bicep must hand the host every setting it reads, and nothing it does not read; and
-/// main.parameters.json must fill exactly the parameters main.bicep declares, secrets from Key Vault only.
+/// infra/main.bicep must hand the app every setting it reads, and nothing it does not read; secrets come as
+/// Key Vault references; and main.parameters.json fills exactly the parameters main.bicep declares.
 /// </summary>
 public sealed partial class InfraParametersTests
 {
-    /// <summary>
-    /// Read inside the host process by a library rather than by our configuration code: Azure.Identity's
-    /// DefaultAzureCredential picks the user-assigned managed identity from it.
-    /// </summary>
-    private static readonly string[] PlatformSettings = ["AZURE_CLIENT_ID"];
+    private static readonly string Connection = SettingsTheAppReads.StorageConnection();
 
-    /// <summary>Azure Functions' identity-based form of a storage connection: the account URL instead of a connection string.</summary>
-    private const string IdentityBasedStorage = "AzureWebJobsStorage__blobServiceUri";
-
-    private static string Bicep => File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
-
-    /// <summary>What the host reads, as app setting names (':' becomes '__' in environment variables).</summary>
-    private static HashSet<string> RequiredByHost()
+    /// <summary>Read by the platform, the Functions host or a library rather than by our configuration code.</summary>
+    private static readonly Dictionary<string, string> PlatformSettings = new(StringComparer.Ordinal)
     {
-        var host = HostJson.Load(Path.Combine(RepoPaths.Root, HostJson.FileName));
-        return new HashSet<string>(HostConfiguration.Notable.Select(n => EnvName(n.Key)).Append("AzureWebJobsStorage").Append(host.DurableTask.ConnectionStringName), StringComparer.Ordinal);
-    }
+        ["AZURE_CLIENT_ID"] = "Azure.Identity's DefaultAzureCredential picks the user-assigned identity from it",
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "the Functions host and worker send their telemetry there",
+        ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "telemetry goes with the identity's token, the component refusing keys alone",
+        [$"{Connection}__blobServiceUri"] = "identity-based connection: the host's and the task hub's blobs (the artifact store reads it too)",
+        [$"{Connection}__queueServiceUri"] = "identity-based connection: the task hub's queues",
+        [$"{Connection}__tableServiceUri"] = "identity-based connection: the task hub's tables",
+        [$"{Connection}__credential"] = "'managedidentity' makes the host and Durable Functions take a managed identity's token",
+        [$"{Connection}__clientId"] = "which user-assigned identity (the artifact store reads it too)",
+    };
 
-    /// <summary>host.json values the host also takes from app settings (AzureFunctionsJobHost__path overrides, as in Functions).</summary>
-    private static HashSet<string> HostJsonOverrides() =>
-        HostConfiguration.Load(RepoPaths.Root).Configuration.GetSectionChildrenPaths("AzureFunctionsJobHost").Select(EnvName).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Settings whose defaults only work on a laptop.</summary>
+    private static readonly Dictionary<string, string> DefaultsThatOnlyWorkLocally = new(StringComparer.Ordinal)
+    {
+        ["Approvals__PublicBaseUrl"] = "approval links would point at http://127.0.0.1:7071",
+        ["Approvals__LedgerPath"] = "the default sits under the package's folder, read-only on Flex Consumption",
+    };
+
+    private static readonly string[] SecretSettings = ["GitLab__Token", "GitLab__WebhookSecret", "Approvals__SigningKey"];
+
+    private static BicepText Template => BicepText.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "main.bicep")));
 
     [Fact]
-    public void MainBicep_AppSettings_ProvideEverySettingTheHostReads()
+    public void MainBicep_AppSettings_ProvideEverySettingTheAppReads()
     {
-        var provided = AppSettings(Bicep).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var provided = AppSettings(Template).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var identityBased = new[] { "blobServiceUri", "queueServiceUri", "tableServiceUri", "credential" }.All(p => provided.Contains($"{Connection}__{p}"));
 
-        var missing = RequiredByHost().Where(name => !provided.Contains(name) && !(name == "AzureWebJobsStorage" && provided.Contains(IdentityBasedStorage))).ToList();
+        var missing = SettingsTheAppReads.Notable().Concat(DefaultsThatOnlyWorkLocally.Keys)
+            .Where(name => !provided.Contains(name))
+            .Concat(provided.Contains(Connection) || identityBased ? [] : [$"{Connection} (or its identity-based __blobServiceUri, __queueServiceUri, __tableServiceUri, __credential)"])
+            .ToList();
 
         Assert.True(missing.Count == 0, $"infra/main.bicep does not set: {string.Join(", ", missing)}");
     }
 
     [Fact]
-    public void MainBicep_AppSettings_SetNothingTheHostNeverReads()
+    public void MainBicep_AppSettings_SetNothingTheAppNeverReads()
     {
-        var known = RequiredByHost().Concat(HostJsonOverrides()).Concat(PlatformSettings).Append(IdentityBasedStorage).ToHashSet(StringComparer.Ordinal);
+        var (fromCode, prefixes) = SettingsTheAppReads.FromCode();
+        var known = fromCode.Concat(SettingsTheAppReads.Notable()).Concat(SettingsTheAppReads.HostJsonOverrides())
+            .Concat(PlatformSettings.Keys).Append(Connection).ToHashSet(StringComparer.Ordinal);
 
-        var unknown = AppSettings(Bicep).Select(s => s.Name).Where(name => !known.Contains(name)).ToList();
+        var unknown = AppSettings(Template).Select(s => s.Name)
+            .Where(name => !known.Contains(name) && !prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            .ToList();
 
-        Assert.True(unknown.Count == 0, $"infra/main.bicep sets settings the host never reads: {string.Join(", ", unknown)}");
+        Assert.True(unknown.Count == 0, $"infra/main.bicep sets settings the app never reads: {string.Join(", ", unknown)}");
     }
 
     [Fact]
-    public void MainBicep_SecretSettings_ComeFromDeclaredSecretsAndNeverAsPlainValues()
+    public void MainBicep_SecretSettings_AreKeyVaultReferencesResolvedWithTheAppsIdentity()
     {
-        var bicep = Bicep;
-        var secrets = SecretNames().Matches(Block(bicep, "secrets: [")).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
-        var settings = AppSettings(bicep);
+        var template = Template;
+        var settings = AppSettings(template);
 
-        Assert.All(settings.Where(s => s.SecretRef is not null), s => Assert.Contains(s.SecretRef!, secrets));
-        var taskHub = HostJson.Load(Path.Combine(RepoPaths.Root, HostJson.FileName)).DurableTask.ConnectionStringName;
-        foreach (var secret in new[] { "GitLab__Token", "GitLab__WebhookSecret", "Approvals__SigningKey", taskHub })
+        foreach (var secret in SecretSettings)
         {
-            Assert.NotNull(Assert.Single(settings, s => s.Name == secret).SecretRef);
+            var value = Assert.Single(settings, s => s.Name == secret).Value;
+            Assert.Matches(KeyVaultReference(), value);
         }
+
+        Assert.Matches(@"keyVaultReferenceIdentity:\s*identity\.id\b", template.NoComments);
+        var secureParameters = Parameters(template).Where(p => p.Value.IsSecure).Select(p => p.Key).ToList();
+        Assert.DoesNotContain(settings, s => secureParameters.Any(p => Regex.IsMatch(s.Value, $@"\b{p}\b")));
+    }
+
+    [Fact]
+    public void MainBicep_AppSettingsBlock_IsOneSettingPerLineWithNoneTwice()
+    {
+        var settings = AppSettings(Template);
+
+        Assert.NotEmpty(settings);
+        Assert.Equal(settings.Count, settings.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
     public void MainParameters_FillExactlyTheDeclaredParametersWithSecretsFromKeyVault()
     {
-        var declared = Parameters(Bicep);
+        var declared = Parameters(Template);
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "main.parameters.json")));
         var given = file.RootElement.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
 
@@ -88,17 +110,22 @@ public sealed partial class InfraParametersTests
         }
     }
 
-    private static string EnvName(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+    /// <summary>The entries of the Function App's <c>appSettings: [ … ]</c>, one <c>{ name: '…', value: … }</c> a line.</summary>
+    private static List<(string Name, string Value)> AppSettings(BicepText template)
+    {
+        var block = template.Block("appSettings: [");
+        var lines = block.Split('\n').Skip(1).SkipLast(1).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var entries = lines.Select(l => (Line: l, Match: SettingLine().Match(l))).ToList();
 
-    /// <summary>The entries of the container's <c>env: [ … ]</c> array.</summary>
-    private static List<(string Name, string? SecretRef)> AppSettings(string bicep) =>
-        EnvEntry().Matches(Block(bicep, "env: [")).Select(m => (m.Groups["name"].Value, m.Groups["secret"].Success ? m.Groups["secret"].Value : null)).ToList();
+        Assert.True(entries.All(e => e.Match.Success), $"main.bicep appSettings lines not of the form {{ name: '…', value: … }}: {string.Join(" | ", entries.Where(e => !e.Match.Success).Select(e => e.Line))}");
+        return entries.Select(e => (e.Match.Groups["name"].Value, e.Match.Groups["value"].Value)).ToList();
+    }
 
-    private static Dictionary<string, (bool HasDefault, bool IsSecure)> Parameters(string bicep)
+    private static Dictionary<string, (bool HasDefault, bool IsSecure)> Parameters(BicepText template)
     {
         var parameters = new Dictionary<string, (bool, bool)>(StringComparer.Ordinal);
         var secure = false;
-        foreach (var raw in bicep.Split('\n'))
+        foreach (var raw in template.NoComments.Split('\n'))
         {
             var line = raw.Trim();
             if (line.StartsWith("@secure()", StringComparison.Ordinal))
@@ -119,29 +146,11 @@ public sealed partial class InfraParametersTests
         return parameters;
     }
 
-    /// <summary>The text of a bracketed block that starts with <paramref name="opening"/>, up to its matching ']'.</summary>
-    private static string Block(string text, string opening)
-    {
-        var start = text.IndexOf(opening, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"main.bicep has no '{opening}' block");
-        var depth = 0;
-        for (var i = start + opening.Length - 1; i < text.Length; i++)
-        {
-            depth += text[i] switch { '[' => 1, ']' => -1, _ => 0 };
-            if (depth == 0)
-            {
-                return text[start..(i + 1)];
-            }
-        }
+    [GeneratedRegex(@"^\{\s*name:\s*'(?<name>[^']+)'\s*,\s*value:\s*(?<value>.+?)\s*\}$")]
+    private static partial Regex SettingLine();
 
-        throw new InvalidOperationException($"'{opening}' is never closed");
-    }
-
-    [GeneratedRegex(@"\{\s*name:\s*'(?<name>[^']+)'\s*,?\s*(?:value:[^}]*|secretRef:\s*'(?<secret>[^']+)'\s*)\}")]
-    private static partial Regex EnvEntry();
-
-    [GeneratedRegex(@"name:\s*'(?<name>[^']+)'")]
-    private static partial Regex SecretNames();
+    [GeneratedRegex(@"^'@Microsoft\.KeyVault\((?:VaultName=[^;)]+;SecretName=[^;)]+|SecretUri=https://[^)]+)\)'$")]
+    private static partial Regex KeyVaultReference();
 
     [GeneratedRegex(@"^param\s+(?<name>\w+)\s+\w+(?<default>\s*=.*)?$")]
     private static partial Regex ParamLine();
