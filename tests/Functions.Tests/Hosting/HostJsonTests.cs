@@ -15,8 +15,9 @@ public sealed class HostJsonTests : IDisposable
         Assert.Equal("2.0", host.Version);
         Assert.Equal("api", host.RoutePrefix);
         Assert.Equal("RagnarokHub", host.DurableTask.HubName);
-        Assert.Equal("sqlite", host.DurableTask.StorageProvider);
-        Assert.Equal("RagnarokTaskHub", host.DurableTask.ConnectionStringName);
+        Assert.Equal("AzureWebJobsStorage", host.DurableTask.ConnectionName);
+        Assert.Equal(TimeSpan.FromSeconds(1), host.DurableTask.MaxQueuePollingInterval);
+        Assert.Equal(4, host.DurableTask.PartitionCount);
         Assert.Equal("Warning", host.LogLevels["Microsoft.AspNetCore"]);
     }
 
@@ -89,7 +90,10 @@ public sealed class HostJsonTests : IDisposable
     [InlineData("""{ "version": "1.0" }""", "host.json(1,3): version: must be \"2.0\"")]
     [InlineData("""{ "extensions": {} }""", "host.json(1,1): version: missing")]
     [InlineData("""{ "version": "2.0", "extensions": { "durableTask": { "hubName": "a b" } } }""", "extensions.durableTask.hubName: \"a b\" must start with a letter")]
-    [InlineData("""{ "version": "2.0", "extensions": { "durableTask": { "storageProvider": { "type": "mssql" } } } }""", "extensions.durableTask.storageProvider.type: \"mssql\" is not one of: sqlite, postgres")]
+    [InlineData("""{ "version": "2.0", "extensions": { "durableTask": { "storageProvider": { "type": "mssql" } } } }""", "extensions.durableTask.storageProvider.type: \"mssql\" is not supported; this app runs on \"AzureStorage\" (Azurite locally)")]
+    [InlineData("""{ "version": "2.0", "extensions": { "durableTask": { "storageProvider": { "maxQueuePollingInterval": "soon" } } } }""", "extensions.durableTask.storageProvider.maxQueuePollingInterval: expected a duration such as \"00:00:30\", found \"soon\"")]
+    [InlineData("""{ "version": "2.0", "extensions": { "durableTask": { "storageProvider": { "partitionCount": 40 } } } }""", "extensions.durableTask.storageProvider.partitionCount: must be between 1 and 16, found 40")]
+    [InlineData("""{ "version": "2.0", "extensions": { "durableTask": { "extendedSessionsEnabled": "yes" } } }""", "extensions.durableTask.extendedSessionsEnabled: expected true or false, found a string")]
     [InlineData("""{ "version": "2.0", "extensions": { "durableTask": { "maxConcurrentActivityFunctions": 0 } } }""", "extensions.durableTask.maxConcurrentActivityFunctions: must be between 1 and 1000, found 0")]
     [InlineData("""{ "version": "2.0", "logging": { "logLevel": { "default": "Loud" } } }""", "logging.logLevel.default: expected one of Trace")]
     [InlineData("""[1, 2]""", "host.json(1,1): the file must hold a JSON object")]
