@@ -115,26 +115,17 @@ internal static class TerminalText
 
     private static int MarkerLength(ReadOnlySpan<char> text)
     {
-        if (text.StartsWith("travis_fold:") || text.StartsWith("travis_time:"))
+        if (text.StartsWith("travis_fold:") || text.StartsWith("travis_time:") || text.StartsWith("section_start:") || text.StartsWith("section_end:"))
         {
-            // travis_fold:start:name, travis_time:end:id:start=…,finish=…,duration=…; the marker ends at a space or the line's end.
-            var end = text.IndexOfAny(' ', '\t');
-            return end < 0 ? text.Length : end + 1;
-        }
-
-        if (text.StartsWith("section_start:") || text.StartsWith("section_end:"))
-        {
-            // section_start:1560896352:step_script[collapsed=true] then (after \r ESC[0K, already handled) the header.
-            var colon = text.IndexOf(':');
-            var second = text[(colon + 1)..].IndexOf(':');
-            if (second < 0)
+            // travis_fold:start:name, travis_time:end:id:start=…,duration=…, section_start:1560896352:name[collapsed=true]:
+            // the marker runs while its characters can belong to a name, so text glued to it ("…install$ mvn test") stays.
+            var i = 0;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '.' or ':' or '=' or ',' or '-' or '[' or ']'))
             {
-                return text.Length;
+                i++;
             }
 
-            var rest = text[(colon + 1 + second + 1)..];
-            var end = rest.IndexOfAny(' ', '\t');
-            return end < 0 ? text.Length : colon + 1 + second + 1 + end + 1;
+            return i < text.Length && text[i] == ' ' ? i + 1 : i;
         }
 
         foreach (var marker in GitHubMarkers)
