@@ -93,11 +93,11 @@ internal sealed partial class ClassificationState
                 break;
             case CiMarker.CommandFailed:
                 _ci = true;
-                _frozen ??= _block ?? Fallback(reader, line);
+                _frozen ??= Explained(reader) ?? Fallback(reader, line);
                 break;
             case CiMarker.JobFailed:
                 _ci = true;
-                _frozen ??= _block ?? _previousBlock ?? Fallback(reader, line);
+                _frozen ??= Explained(reader) ?? _previousBlock ?? Fallback(reader, line);
                 break;
             case CiMarker.JobSucceeded:
                 _ci = true;
@@ -108,6 +108,13 @@ internal sealed partial class ClassificationState
                 break;
         }
     }
+
+    /// <summary>The block's capture, unless it is only the marker line itself matched by a generic ending rule.</summary>
+    private ChunkCapture? Explained(LogicalLineReader reader) =>
+        _block is { } block && !(block.StartLine == reader.LineNumber && block.Rule.Priority <= GenericEndingPriority) ? block : null;
+
+    /// <summary>Rules at or below this priority only echo that something failed ("Job failed: exit code 1").</summary>
+    private const int GenericEndingPriority = 10;
 
     /// <summary>True once the log is known to be a CI job trace (its structure lines need no more checking).</summary>
     public bool IsCi => _ci;
@@ -219,7 +226,7 @@ internal sealed partial class ClassificationState
         for (var back = 1; back < LineScanner.History && before.Count < 3 && reader.Scanner.TryGetPrevious(back, out var previous); back++)
         {
             var text = TerminalText.CleanToString(previous);
-            if (string.IsNullOrWhiteSpace(text) || CommandEcho().IsMatch(text))
+            if (string.IsNullOrWhiteSpace(text) || CiMarkers.Of(text, previous, checkStructure: false) == CiMarker.CommandStart)
             {
                 break;
             }
@@ -258,7 +265,4 @@ internal sealed partial class ClassificationState
 
         return before;
     }
-
-    [GeneratedRegex(@"^(?:\$ |##\[group\]|travis_)", RegexOptions.CultureInvariant)]
-    private static partial Regex CommandEcho();
 }
