@@ -46,6 +46,9 @@ internal sealed partial class ChunkCapture
 
     public bool Truncated { get; private set; }
 
+    /// <summary>Stops the capture: nothing after this line belongs to it.</summary>
+    public void Close() => Open = false;
+
     /// <summary>Offers the next log line; the capture closes at the first line that does not continue the block.</summary>
     public void Offer(ReadOnlySpan<char> line)
     {

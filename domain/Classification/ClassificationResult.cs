@@ -28,10 +28,20 @@ public sealed record ClassificationResult(
     IReadOnlyList<string>? Warnings = null)
 {
     public bool HasFailure => Chunk is not null;
+
+    /// <summary>System and service alert lines (kernel, hardware, OOM killer …) with their category and level; empty for a healthy log.</summary>
+    public IReadOnlyList<AlertLine> Alerts { get; init; } = [];
+
+    /// <summary>Matching lines that could not anchor the chunk because the green run (the baseline) printed them too.</summary>
+    public int BaselineSkipped { get; init; }
 }
+
+/// <summary>A line that a system-alert rule matched: its 1-based number, the rule, the category and the line's level field.</summary>
+public sealed record AlertLine(long Line, string RuleId, string Category, string? Level);
 
 /// <summary>Knobs for one classification.</summary>
 /// <param name="CollectMatches">Also return every matching line (ragnarok classify --lines).</param>
 /// <param name="MaxChunkLines">Upper bound on the chunk's lines; stacks are cut there.</param>
 /// <param name="MaxLineLength">Chunk lines longer than this are shortened (minified bundles, progress bars).</param>
-public sealed record ClassificationOptions(bool CollectMatches = false, int MaxChunkLines = 60, int MaxLineLength = 400);
+/// <param name="MaxAlerts">Upper bound on the alert lines returned (a flood of kernel messages stays bounded).</param>
+public sealed record ClassificationOptions(bool CollectMatches = false, int MaxChunkLines = 60, int MaxLineLength = 400, int MaxAlerts = 1000);

@@ -79,26 +79,43 @@ public sealed class FailureClassifier
     public IReadOnlyList<string> UnfilteredPatterns { get; }
 
     /// <summary>Classifies the log <paramref name="log"/>, reading it once, line by line.</summary>
-    public ClassificationResult Classify(TextReader log, ClassificationOptions? options = null)
+    public ClassificationResult Classify(TextReader log, ClassificationOptions? options = null) => Classify(log, baseline: null, options);
+
+    /// <summary>
+    /// Classifies <paramref name="log"/> after normalising terminal output (escape codes, '\r' overwrites, fold markers,
+    /// timestamps). In a CI job trace the chunk comes from the first command that failed (its runner's exit-code marker),
+    /// and a trace without a failed command reports no failure. With a <paramref name="baseline"/> (the last green run of
+    /// the same job), lines the green run also printed cannot anchor the chunk.
+    /// </summary>
+    public ClassificationResult Classify(TextReader log, BaselineLog? baseline, ClassificationOptions? options = null)
     {
-        var state = new ClassificationState(this, options ?? new ClassificationOptions());
-        var scanner = new LineScanner(log);
-        while (scanner.TryReadLine(out var line))
+        var state = new ClassificationState(this, options ?? new ClassificationOptions(), baseline);
+        var reader = new LogicalLineReader(log);
+        while (reader.TryReadLine(out var line))
         {
-            state.Chunk?.Offer(line);
-            if (!MatchLine(line, state))
+            state.Offer(line);
+            if (MatchLine(line, state))
             {
-                continue;
+                state.Record(reader, line);
             }
 
-            state.Record(scanner, line);
+            // After the rules: a marker line that a rule explains ("Job failed: execution took longer …") counts in its block.
+            var marker = CiMarkers.Of(line, reader.Scanner.Current, checkStructure: !state.IsCi);
+            if (marker != CiMarker.None)
+            {
+                state.Marker(marker, reader, line);
+            }
         }
 
-        return state.Result(scanner.LineNumber);
+        return state.Result(reader.PhysicalLines);
     }
 
     /// <summary>Classifies text already in memory (tests, short job traces).</summary>
     public ClassificationResult Classify(string log, ClassificationOptions? options = null) => Classify(new StringReader(log), options);
+
+    /// <summary>Classifies a failed log against the last green run of the same job (both in memory).</summary>
+    public ClassificationResult Classify(string log, string baseline, ClassificationOptions? options = null) =>
+        Classify(new StringReader(log), BaselineLog.Parse(baseline), options);
 
     internal FailureRule RuleAt(int index) => Rules[index];
 

@@ -22,6 +22,9 @@ internal sealed class LineScanner(TextReader reader, int bufferSize = 64 * 1024)
     /// <summary>The 1-based number of the line last returned (0 before the first).</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>True when the line last returned ended with a lone '\r': a terminal would write the next text over it.</summary>
+    public bool EndedByCarriageReturn { get; private set; }
+
     public bool TryReadLine(out ReadOnlySpan<char> line)
     {
         while (true)
@@ -73,6 +76,16 @@ internal sealed class LineScanner(TextReader reader, int bufferSize = 64 * 1024)
         }
     }
 
+    /// <summary>The line last returned, as read (valid until the next read).</summary>
+    public ReadOnlySpan<char> Current
+    {
+        get
+        {
+            var (start, length) = _history[(_historyNext - 1 + History) % History];
+            return _buffer.AsSpan(start, length);
+        }
+    }
+
     /// <summary>The line <paramref name="back"/> lines before the current one (1 = previous), if still held.</summary>
     public bool TryGetPrevious(int back, out ReadOnlySpan<char> line)
     {
@@ -91,6 +104,7 @@ internal sealed class LineScanner(TextReader reader, int bufferSize = 64 * 1024)
     private ReadOnlySpan<char> Accept(int length, int terminator)
     {
         var start = _pos;
+        EndedByCarriageReturn = terminator == 1 && _buffer[start + length] == '\r';
         _pos += length + terminator;
         _scanFrom = _pos;
         LineNumber++;

@@ -6,7 +6,7 @@ using RagnarokOps.Domain.Classification;
 namespace RagnarokOps.Functions.Cli;
 
 /// <summary>
-/// <c>ragnarok classify FILE|- [--lines] [--rules EXTRA.yaml]</c>: classifies a CI or service log against the failure
+/// <c>ragnarok classify FILE|- [--lines] [--rules EXTRA.yaml] [--baseline GREEN.log]</c>: classifies a CI or service log against the failure
 /// rules and prints the matched rules, the severity with its reasons and the failure chunk as JSON.
 /// </summary>
 internal static class ClassifyCommand
@@ -18,10 +18,12 @@ internal static class ClassifyCommand
         var file = new Argument<string>("file") { Description = "The log file, or - to read standard input" };
         var lines = new Option<bool>("--lines") { Description = "Also list every matching line with its rule id" };
         var rules = new Option<FileInfo?>("--rules") { Description = "A rules.yaml whose rules are added to (or replace, by id) the built-in ones" };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "The last green run of the same job: lines it also printed cannot anchor the failure" };
         var command = new Command("classify", "Classify a log: matched failure rules, severity with reasons, and the lines that explain the failure");
         command.Arguments.Add(file);
         command.Options.Add(lines);
         command.Options.Add(rules);
+        command.Options.Add(baseline);
         command.SetAction(result =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -56,16 +58,29 @@ internal static class ClassifyCommand
                 return InvalidInput;
             }
 
+            BaselineLog? green = null;
+            if (result.GetValue(baseline) is { } baselineFile)
+            {
+                if (!baselineFile.Exists)
+                {
+                    error.WriteLine($"ragnarok classify: baseline log not found: {baselineFile.FullName}");
+                    return InvalidInput;
+                }
+
+                using var baselineReader = new StreamReader(baselineFile.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                green = BaselineLog.Read(baselineReader);
+            }
+
             var options = new ClassificationOptions(CollectMatches: result.GetValue(lines));
             ClassificationResult classification;
             if (path == "-")
             {
-                classification = classifier.Classify(Console.In, options);
+                classification = classifier.Classify(Console.In, green, options);
             }
             else
             {
                 using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                classification = classifier.Classify(reader, options);
+                classification = classifier.Classify(reader, green, options);
             }
 
             output.WriteLine(ToJson(classification));
@@ -76,7 +91,10 @@ internal static class ClassifyCommand
 
     internal static string ToJson(ClassificationResult classification)
     {
-        var severity = SeverityAssessor.Assess(new SeverityFacts(classification.Rules.Select(r => r.Rule).ToList()));
+        // A log without a failure is not graded: "none" with the reason, never a default P3.
+        var severity = classification.HasFailure
+            ? SeverityAssessor.Assess(new SeverityFacts(classification.Rules.Select(r => r.Rule).ToList()))
+            : null;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -100,9 +118,9 @@ internal static class ClassifyCommand
 
             json.WriteEndArray();
             json.WriteStartObject("severity");
-            json.WriteString("level", severity.Level.ToString());
+            json.WriteString("level", severity?.Level.ToString() ?? "none");
             json.WriteStartArray("reasons");
-            foreach (var reason in severity.Reasons)
+            foreach (var reason in severity?.Reasons ?? [classification.NoChunkReason ?? "no failure found"])
             {
                 json.WriteStringValue(reason);
             }
@@ -123,6 +141,23 @@ internal static class ClassifyCommand
             {
                 json.WriteNull("chunk");
                 json.WriteString("reason", classification.NoChunkReason);
+            }
+
+            json.WriteStartArray("alerts");
+            foreach (var alert in classification.Alerts)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("line", alert.Line);
+                json.WriteString("rule", alert.RuleId);
+                json.WriteString("category", alert.Category);
+                json.WriteString("level", alert.Level);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (classification.BaselineSkipped > 0)
+            {
+                json.WriteNumber("baselineSkipped", classification.BaselineSkipped);
             }
 
             if (classification.Warnings is { Count: > 0 } warnings)

@@ -8,6 +8,17 @@ public sealed class BuiltInRulesTests
     public static TheoryData<string, string> Examples => new()
     {
         { "java-exception", "java.lang.IllegalStateException: order 42 has no lines" },
+        { "gradle-what-went-wrong", "* What went wrong:" },
+        { "maven-goal-failed", "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:2.22.2:test (default-test) on project orders" },
+        { "maven-pom-invalid", "[ERROR] The build could not read 2 projects -> [Help 1]" },
+        { "test-report-failed", "  3 failing" },
+        { "shell-command-failed", "/usr/local/bin/run.sh: line 57: nosetests: command not found" },
+        { "system-hardware", "kernel: mce: [Hardware Error]: Machine check events logged" },
+        { "system-kernel", "kernel: INFO: task jbd2/sda1-8:312 blocked for more than 120 seconds." },
+        { "system-oom", "kernel: java invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0" },
+        { "system-disk", "kernel: blk_update_request: I/O error, dev sdb, sector 81920 op 0x1:(WRITE)" },
+        { "system-segfault", "kernel: worker[4242]: segfault at 0 ip 000055d5c0a1b2c3 sp 00007ffd error 4 in worker[55d5c0a00000+20000]" },
+        { "system-network-link", "kernel: e1000e 0000:00:19.0 eth0: NIC Link is Down" },
         { "java-npe", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null" },
         { "spring-startup-failed", "APPLICATION FAILED TO START" },
         { "spring-datasource", "HikariPool-1 - Connection is not available, request timed out after 30000ms." },

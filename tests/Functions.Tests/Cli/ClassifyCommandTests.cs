@@ -81,7 +81,7 @@ public sealed class ClassifyCommandTests
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("chunk").ValueKind);
-        Assert.Contains("none of the", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no failure found in the 2 lines: the job succeeded (line 2)", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Empty(json.RootElement.GetProperty("rules").EnumerateArray());
     }
 
@@ -91,7 +91,8 @@ public sealed class ClassifyCommandTests
         using var dir = new TempDirectory();
         var log = dir.Combine("job.log");
         var rules = dir.Combine("rules.yaml");
-        await File.WriteAllTextAsync(log, CompileLog + "\nLEDGER-7 imbalance\n");
+        // Inside the failed command's output, before the runner's "Job failed" marker ends the job.
+        await File.WriteAllTextAsync(log, CompileLog.Replace("ERROR: Job failed", "LEDGER-7 imbalance\nERROR: Job failed", StringComparison.Ordinal));
         await File.WriteAllTextAsync(rules, """
             rules:
               - id: acme-ledger
@@ -154,5 +155,54 @@ public sealed class ClassifyCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("log file not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Classify_CleanLog_SeverityNoneWithTheReason()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("job.log");
+        await File.WriteAllTextAsync(log, "$ npm test\n  12 passing (40ms)\nDone. Your build exited with 0.\n");
+
+        var (code, output, _) = await RunAsync("classify", log);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var severity = json.RootElement.GetProperty("severity");
+        Assert.Equal("none", severity.GetProperty("level").GetString());
+        Assert.Contains("the job succeeded (line 3)", severity.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("chunk").ValueKind);
+    }
+
+    [Fact]
+    public async Task Classify_WithBaseline_RoutineErrorDoesNotAnchorTheChunk()
+    {
+        using var dir = new TempDirectory();
+        var green = dir.Combine("green.log");
+        var failed = dir.Combine("failed.log");
+        await File.WriteAllTextAsync(green, "$ ./test.sh\nTraceback (most recent call last):\n  File \"probe.py\", line 3\nok\n");
+        await File.WriteAllTextAsync(failed, "$ ./test.sh\nTraceback (most recent call last):\n  File \"probe.py\", line 3\n./test.sh: line 9: jq: command not found\nThe command \"./test.sh\" exited with 127.\n");
+
+        var (code, output, _) = await RunAsync("classify", failed, "--baseline", green);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var chunk = json.RootElement.GetProperty("chunk");
+        Assert.Equal(4, chunk.GetProperty("startLine").GetInt32());
+        Assert.Equal("shell-command-failed", chunk.GetProperty("rule").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("baselineSkipped").GetInt32());
+    }
+
+    [Fact]
+    public async Task Classify_MissingBaseline_ExitsTwoNamingTheFile()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("job.log");
+        await File.WriteAllTextAsync(log, "ok\n");
+
+        var (code, _, error) = await RunAsync("classify", log, "--baseline", "/nonexistent/green.log");
+
+        Assert.Equal(2, code);
+        Assert.Contains("baseline log not found: /nonexistent/green.log", error, StringComparison.Ordinal);
     }
 }
