@@ -10,6 +10,25 @@ namespace RagnarokOps.Activities;
 
 public static class EscalationRegistryExtensions
 {
+    /// <summary>Every escalation activity by its <see cref="ActivityNames"/> name; a host that dispatches activities itself (Azure Functions' activity triggers) creates them from here.</summary>
+    public static IReadOnlyDictionary<string, Type> ActivityTypes { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        [ActivityNames.LoadPolicy] = typeof(LoadPolicyActivity),
+        [ActivityNames.NormalizeEscalation] = typeof(NormalizeEscalationActivity),
+        [ActivityNames.GatherLogs] = typeof(GatherLogsActivity),
+        [ActivityNames.GatherDeployments] = typeof(GatherDeploymentsActivity),
+        [ActivityNames.GatherPipelines] = typeof(GatherPipelinesActivity),
+        [ActivityNames.GatherFlagChanges] = typeof(GatherFlagChangesActivity),
+        [ActivityNames.GatherCommits] = typeof(GatherCommitsActivity),
+        [ActivityNames.ScoreHypotheses] = typeof(ScoreHypothesesActivity),
+        [ActivityNames.BuildReproPlan] = typeof(BuildReproPlanActivity),
+        [ActivityNames.ReplayInStaging] = typeof(ReplayInStagingActivity),
+        [ActivityNames.IssueApprovalLink] = typeof(IssueApprovalLinkActivity),
+        [ActivityNames.PublishTriageReport] = typeof(PublishTriageReportActivity),
+        [ActivityNames.CreateDraftMergeRequest] = typeof(CreateDraftMergeRequestActivity),
+        [ActivityNames.PublishOutcome] = typeof(PublishOutcomeActivity),
+    };
+
     /// <summary>
     /// Registers every escalation activity under its <see cref="ActivityNames"/> name, created from DI per call. The
     /// orchestrator lives a room above (orchestrations/), so the host adds it: <c>registry.AddOrchestrator&lt;EscalationOrchestration&gt;()</c>.
@@ -17,20 +36,11 @@ public static class EscalationRegistryExtensions
     public static DurableTaskRegistry AddEscalationActivities(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry
-            .AddActivity(ActivityNames.LoadPolicy, typeof(LoadPolicyActivity))
-            .AddActivity(ActivityNames.NormalizeEscalation, typeof(NormalizeEscalationActivity))
-            .AddActivity(ActivityNames.GatherLogs, typeof(GatherLogsActivity))
-            .AddActivity(ActivityNames.GatherDeployments, typeof(GatherDeploymentsActivity))
-            .AddActivity(ActivityNames.GatherPipelines, typeof(GatherPipelinesActivity))
-            .AddActivity(ActivityNames.GatherFlagChanges, typeof(GatherFlagChangesActivity))
-            .AddActivity(ActivityNames.GatherCommits, typeof(GatherCommitsActivity))
-            .AddActivity(ActivityNames.ScoreHypotheses, typeof(ScoreHypothesesActivity))
-            .AddActivity(ActivityNames.BuildReproPlan, typeof(BuildReproPlanActivity))
-            .AddActivity(ActivityNames.ReplayInStaging, typeof(ReplayInStagingActivity))
-            .AddActivity(ActivityNames.IssueApprovalLink, typeof(IssueApprovalLinkActivity))
-            .AddActivity(ActivityNames.PublishTriageReport, typeof(PublishTriageReportActivity))
-            .AddActivity(ActivityNames.CreateDraftMergeRequest, typeof(CreateDraftMergeRequestActivity))
-            .AddActivity(ActivityNames.PublishOutcome, typeof(PublishOutcomeActivity));
+        foreach (var (name, type) in ActivityTypes)
+        {
+            registry.AddActivity(name, type);
+        }
+
+        return registry;
     }
 }

@@ -33,7 +33,7 @@ internal static class ApprovalEndpoints
     // Routing decodes every escape in a segment but %2F, so an instance id holding "/" arrives half-encoded.
     private static string InstanceIdFromRoute(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<IResult> ShowAsync(
+    internal static async Task<IResult> ShowAsync(
         string instanceId,
         HttpContext context,
         [FromServices] ApprovalTokenService tokens,
@@ -63,7 +63,7 @@ internal static class ApprovalEndpoints
         return Html(context, StatusCodes.Status200OK, ApprovalPages.Confirm(instanceId, pending, verification.Claims!, formAction, token));
     }
 
-    private static async Task<IResult> DecideAsync(
+    internal static async Task<IResult> DecideAsync(
         string instanceId,
         HttpContext context,
         [FromServices] ApprovalTokenService tokens,

@@ -5,8 +5,8 @@ using RagnarokOps.Functions.Approvals;
 namespace RagnarokOps.Functions.Escalations;
 
 /// <summary>Delivers a person's decision to the waiting case as the "ApprovalDecision" external event.</summary>
-internal sealed class EngineApprovalDecisionSink(DurableTaskClient client) : IApprovalDecisionSink
+internal sealed class EngineApprovalDecisionSink(EngineClient engine) : IApprovalDecisionSink
 {
     public Task RaiseAsync(string instanceId, ApprovalDecision decision, CancellationToken cancellationToken) =>
-        client.RaiseEventAsync(instanceId, ApprovalDecision.EventName, decision, cancellationToken);
+        engine.Client.RaiseEventAsync(instanceId, ApprovalDecision.EventName, decision, cancellationToken);
 }

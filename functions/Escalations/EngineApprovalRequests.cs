@@ -9,11 +9,11 @@ namespace RagnarokOps.Functions.Escalations;
 /// The action and expiry come from the link's own token (signed by this host), so the page and the POST check
 /// exactly what the orchestration waits for.
 /// </summary>
-internal sealed class EngineApprovalRequests(DurableTaskClient client, ApprovalSigningKey key, TimeProvider time) : IApprovalRequestSource
+internal sealed class EngineApprovalRequests(EngineClient engine, ApprovalSigningKey key, TimeProvider time) : IApprovalRequestSource
 {
     public async Task<ApprovalRequest?> GetPendingAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var instance = await engine.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is not { IsRunning: true } || instance.ReadCustomStatusAs<EscalationStatus>() is not { } status
             || status.Step != EscalationSteps.AwaitingApproval || status.ApprovalUrl is null)
         {

@@ -7,7 +7,7 @@ using RagnarokOps.Orchestrations.Escalation;
 namespace RagnarokOps.Functions.Escalations;
 
 /// <summary>Starts one escalation per issue: the instance id is the case's, so a redelivery or a second trigger finds it.</summary>
-internal sealed class EscalationStarter(DurableTaskClient client)
+internal sealed class EscalationStarter(EngineClient engine)
 {
     /// <summary>A case id is never reused, whatever state the earlier case is in: the engine refuses a second start.</summary>
     private static readonly IReadOnlyList<string> Every = Enum.GetNames<OrchestrationRuntimeStatus>();
@@ -16,14 +16,14 @@ internal sealed class EscalationStarter(DurableTaskClient client)
     public async Task<(string InstanceId, bool Created)> StartAsync(EscalationRequest request, CancellationToken cancellationToken)
     {
         var instanceId = request.Case.InstanceId;
-        if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        if (await engine.Client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return (instanceId, false);
         }
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(
+            await engine.Client.ScheduleNewOrchestrationInstanceAsync(
                 new TaskName(EscalationOrchestration.Name), request, new StartOrchestrationOptions(instanceId) { DedupeStatuses = Every }, cancellationToken);
             return (instanceId, true);
         }

@@ -6,9 +6,11 @@ using RagnarokOps.Connectors.Artifacts;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.Logs;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.LocalEngine;
+using RagnarokOps.Functions.Management;
 using RagnarokOps.Functions.Webhooks;
 using RagnarokOps.Orchestrations.Escalation;
 
@@ -17,21 +19,36 @@ namespace RagnarokOps.Functions.Hosting;
 /// <summary>The escalation flow's services: the local Durable Task engine, approvals over it, webhooks and the connectors.</summary>
 internal static class EscalationServices
 {
+    /// <summary>The orchestrators the local host registers; the Functions app has a trigger for each (a test checks both lists).</summary>
+    public static IReadOnlyList<string> Orchestrators { get; } = [EscalationOrchestration.Name];
+
+    /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
     {
-        var settings = configuration.Configuration;
         services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities());
+        services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
+        services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
+        services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
+        services.AddHttpClient(nameof(WebhookWarmup));
+        services.AddHostedService<WebhookWarmup>();
+        return services.AddEscalationServices(configuration, paths);
+    }
 
+    /// <summary>
+    /// What both hosts share: approvals over the engine, webhooks and the connectors. Whatever needs the engine's client
+    /// is scoped, because on Azure the client comes with each function invocation (<c>[DurableClient]</c>).
+    /// </summary>
+    public static IServiceCollection AddEscalationServices(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
+    {
+        var settings = configuration.Configuration;
         services.AddApprovals(configuration);
-        services.AddSingleton<IApprovalDecisionSink, EngineApprovalDecisionSink>();
-        services.Replace(ServiceDescriptor.Singleton<IApprovalRequestSource, EngineApprovalRequests>());
+        services.AddScoped<IApprovalDecisionSink, EngineApprovalDecisionSink>();
+        services.Replace(ServiceDescriptor.Scoped<IApprovalRequestSource, EngineApprovalRequests>());
 
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.SectionName);
-        services.AddSingleton<EscalationStarter>();
-        services.AddHttpClient(nameof(WebhookWarmup));
-        services.AddHostedService<WebhookWarmup>();
-        services.AddSingleton<NoteCommandHandler>();
+        services.AddScoped<EscalationStarter>();
+        services.AddScoped<NoteCommandHandler>();
 
         services.AddSingleton<IApprovalLinkIssuer, ApprovalLinkIssuer>();
         services.AddRagnarokLogSources(settings);

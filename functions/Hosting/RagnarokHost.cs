@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using RagnarokOps.Functions.Management;
 using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Webhooks;
-using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Hosting;
 
@@ -41,19 +40,13 @@ internal static class RagnarokHost
         {
             o.Key = key;
             o.TaskHub = configuration.Host.DurableTask.HubName;
-            o.Orchestrators = new HashSet<string>([EscalationOrchestration.Name], StringComparer.OrdinalIgnoreCase);
         });
         builder.Services.AddEscalationEngine(configuration, paths);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         var api = app.MapGroup("/" + configuration.Host.RoutePrefix);
-        api.MapGet("/health", (HostConfiguration c) => Results.Ok(new
-        {
-            status = "ok",
-            hubName = c.Host.DurableTask.HubName,
-            notConfigured = c.Missing.ToArray(),
-        }));
+        api.MapGet("/health", HealthEndpoint.Get);
         app.MapDurableTaskManagementApi();
         app.MapApprovals(configuration);
         app.MapGitLabWebhooks(configuration);

@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Http;
 using RagnarokOps.Functions.Management;
 
 namespace RagnarokOps.Functions.Webhooks;
 
 /// <summary>
-/// Durable Functions' check-status payload for a started case. Unlike Durable Functions it leaves the management key
-/// out of the URLs: the caller here is GitLab, whose delivery log shows response bodies to project maintainers.
-/// Send the key as <c>x-functions-key</c> when following them.
+/// Durable Functions' check-status payload for a started case. As on Azure, the URLs carry the management key
+/// (<c>code=</c>) so that following them works; GitLab shows response bodies to the project's maintainers, who
+/// may manage their own cases.
 /// </summary>
 internal sealed record CheckStatusPayload(
     string Id,
@@ -17,10 +16,10 @@ internal sealed record CheckStatusPayload(
     string SuspendPostUri,
     string ResumePostUri)
 {
-    public static CheckStatusPayload For(HttpRequest request, string instanceId, string taskHub)
+    public static CheckStatusPayload For(HttpRequest request, string instanceId, string taskHub, string? key)
     {
         var instance = $"{request.Scheme}://{request.Host}{request.PathBase}{ManagementApiEndpoints.DefaultPrefix}/instances/{Uri.EscapeDataString(instanceId)}";
-        var query = $"taskHub={Uri.EscapeDataString(taskHub)}&connection=Storage";
+        var query = $"taskHub={Uri.EscapeDataString(taskHub)}&connection=Storage" + (string.IsNullOrEmpty(key) ? string.Empty : $"&code={Uri.EscapeDataString(key)}");
         return new CheckStatusPayload(
             instanceId,
             $"{instance}?{query}",

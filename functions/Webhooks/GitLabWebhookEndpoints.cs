@@ -25,13 +25,14 @@ internal static class GitLabWebhookEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(
+    /// <summary>The handler both hosts call: the local host through routing, the Functions app from its HTTP trigger.</summary>
+    internal static async Task<IResult> ReceiveAsync(
         HttpContext context,
         [FromServices] IOptions<GitLabOptions> gitlab,
         [FromServices] IOptions<WebhookOptions> options,
         [FromServices] EscalationStarter starter,
         [FromServices] NoteCommandHandler notes,
-        [FromServices] HostConfiguration configuration,
+        [FromServices] ICheckStatusLinks links,
         [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -66,7 +67,7 @@ internal static class GitLabWebhookEndpoints
             case WebhookDecision.Start start:
                 var (instanceId, created) = await starter.StartAsync(start.Request, cancellationToken);
                 WebhooksLog.Started(logger, instanceId, created ? "started" : "already exists; not started again", start.Request.Trigger);
-                var payload = CheckStatusPayload.For(context.Request, instanceId, configuration.Host.DurableTask.HubName);
+                var payload = links.For(context.Request, instanceId);
                 context.Response.Headers.Location = payload.StatusQueryGetUri;
                 return created ? Results.Json(payload, statusCode: StatusCodes.Status202Accepted) : Results.Json(payload, statusCode: StatusCodes.Status200OK);
             case WebhookDecision.Decide decide:
