@@ -10,6 +10,10 @@ internal static partial class ManagementApiEndpoints
 {
     private sealed class Handlers(string prefix, ManagementApiOptions options)
     {
+        /// <summary>As in Durable Functions, an id may be reused once its instance finished, never while it runs.</summary>
+        private static readonly IReadOnlyList<string> NotFinished =
+            [nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Running), nameof(OrchestrationRuntimeStatus.Suspended)];
+
         public async Task<IResult> StartAsync(HttpContext context, DurableTaskClient client, string name, string? instanceId)
         {
             if (!options.Orchestrators.Contains(name))
@@ -23,10 +27,15 @@ internal static partial class ManagementApiEndpoints
                 return Results.BadRequest("The request body is not valid JSON.");
             }
 
+            if (instanceId is not null && await client.GetInstanceAsync(instanceId, false, context.RequestAborted).ConfigureAwait(false) is { IsCompleted: false })
+            {
+                return Results.Conflict($"An instance with the id \"{instanceId}\" is still running.");
+            }
+
             string id;
             try
             {
-                id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId), context.RequestAborted)
+                id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId) { DedupeStatuses = NotFinished }, context.RequestAborted)
                     .ConfigureAwait(false);
             }
             catch (Exception ex) when (InstanceConflict.IsAlreadyExists(ex))
