@@ -94,6 +94,9 @@ public interface IGitLabClient
     /// <summary>The user's membership including inherited ones (members/all/:user_id); null when not a member.</summary>
     Task<GitLabMember?> GetMemberAsync(GitLabProjectId project, long userId, CancellationToken cancellationToken);
 
+    /// <summary>The user's membership of a group (path such as <c>acme/sre</c>), inherited ones included; null when not a member or no such group.</summary>
+    Task<GitLabMember?> GetGroupMemberAsync(string groupPath, long userId, CancellationToken cancellationToken);
+
     // Wikis and labels
     Task<GitLabWikiPage> CreateWikiPageAsync(GitLabProjectId project, string title, string content, CancellationToken cancellationToken);
 

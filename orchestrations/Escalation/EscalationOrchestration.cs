@@ -49,10 +49,10 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         Step(context, EscalationSteps.BuildingRepro, "the failing request, a repro plan and a regression test");
         var repro = await context.CallBuildReproPlanAsync(new ReproRequest(caseFile, evidence, diagnosis), WriteRetry);
 
-        var replay = await ReplayAsync(context, policy, caseFile, repro);
-
         var top = diagnosis.Top;
-        var (proposal, policyDecision) = Decide(policy, top);
+        var replay = await ReplayAsync(context, policy, new TriageReportRequest(caseFile, evidence, diagnosis, repro, null, null, ""), top?.Confidence ?? 0);
+
+        var (proposal, policyDecision) = PolicyGates.Hotfix(policy, top);
         ApprovalLink? link = null;
         if (proposal is not null)
         {
@@ -72,7 +72,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         }
 
         context.SetCustomStatus(new EscalationStatus(
-            EscalationSteps.AwaitingApproval, $"{proposal.Action!.Description} — waiting for a person until {link.ExpiresAt:u}", report.NoteUrl, link.Url));
+            EscalationSteps.AwaitingApproval, $"{proposal.Action!.Description} — waiting for a person until {link.ExpiresAt:u}", report.NoteUrl, link.Url, policy.Approvers));
         var decision = await WaitForDecisionAsync(context, link);
         if (decision is null || !decision.Approved)
         {
@@ -144,49 +144,48 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         }
     }
 
-    private static async Task<ReplayResult?> ReplayAsync(TaskOrchestrationContext context, CasePolicy policy, CaseFile caseFile, ReproResult repro)
+    /// <summary>
+    /// The replay gate: skipped with the reason, sent at once (<c>allow</c>), or — <c>require_approval</c> — the triage
+    /// note goes out first with a replay approval link and the case waits for a person before anything is sent.
+    /// </summary>
+    private static async Task<ReplayResult> ReplayAsync(TaskOrchestrationContext context, CasePolicy policy, TriageReportRequest draft, double confidence)
     {
-        if (policy.ReplayEnvironment is null || policy.Replay.Mode == ActionGate.Deny || repro.Missing is not null)
+        var gate = PolicyGates.Replay(policy, confidence, draft.Repro);
+        if (gate.Verdict == ReplayVerdict.Skip)
         {
-            return null;
+            return new ReplayResult(false, false, gate.Reason, new MissingEvidence("replay", gate.Reason));
         }
 
-        Step(context, EscalationSteps.Replaying, $"the failing request against {policy.ReplayEnvironment}");
+        var environment = policy.ReplayEnvironment!;
+        if (gate.Verdict == ReplayVerdict.AskApproval)
+        {
+            var link = await context.CallIssueApprovalLinkAsync(
+                new ApprovalLinkRequest(context.InstanceId, PolicyGates.ReplayAction(environment), context.CurrentUtcDateTime.Add(policy.ApprovalTimeout)),
+                WriteRetry);
+            Step(context, EscalationSteps.PublishingReport, "the triage note on the issue, asking to approve the replay");
+            var pending = new ReplayResult(false, false, $"waiting for a person: {gate.Reason}", null);
+            var report = await context.CallPublishTriageReportAsync(draft with { Replay = pending, Approval = link, PolicyDecision = gate.Reason }, WriteRetry);
+            context.SetCustomStatus(new EscalationStatus(
+                EscalationSteps.AwaitingApproval, $"replay the failing request against {environment} — waiting for a person until {link.ExpiresAt:u}", report.NoteUrl, link.Url, policy.Approvers));
+            var decision = await WaitForDecisionAsync(context, link);
+            if (decision is null || !decision.Approved)
+            {
+                var reason = decision is null
+                    ? $"not replayed: no decision on the replay before {link.ExpiresAt:u}"
+                    : $"not replayed: {decision.By} rejected the replay{(string.IsNullOrWhiteSpace(decision.Comment) ? "" : $" ({decision.Comment})")}";
+                return new ReplayResult(false, false, reason, new MissingEvidence("replay", reason));
+            }
+        }
+
+        Step(context, EscalationSteps.Replaying, $"the failing request against {environment}");
         try
         {
-            return await context.CallReplayInStagingAsync(new ReplayRequest(caseFile, repro, policy.ReplayEnvironment), GatherRetry);
+            return await context.CallReplayInStagingAsync(new ReplayRequest(draft.Case, draft.Repro, environment), GatherRetry);
         }
         catch (TaskFailedException ex)
         {
             return new ReplayResult(false, false, "replay failed", new MissingEvidence("replay", ex.FailureDetails.ErrorMessage));
         }
-    }
-
-    /// <summary>Whether the top hypothesis may be proposed as a hotfix, and the sentence that says why (or why not).</summary>
-    internal static (HypothesisSummary? Proposal, string Decision) Decide(CasePolicy policy, HypothesisSummary? top)
-    {
-        var gate = policy.DraftMergeRequest;
-        if (top is null)
-        {
-            return (null, "No hypothesis: nothing to propose.");
-        }
-
-        if (top.Action is not { Kind: "revert" })
-        {
-            return (null, $"The top hypothesis proposes {top.Action?.Kind ?? "no action"}; only reverts become draft merge requests.");
-        }
-
-        if (gate.Mode == ActionGate.Deny)
-        {
-            return (null, $"Draft merge requests are denied by {gate.Rule}.");
-        }
-
-        if (top.Confidence < gate.MinConfidence)
-        {
-            return (null, $"Confidence {top.Confidence:0.00} is below {gate.MinConfidence:0.00} required by {gate.Rule}: no hotfix is proposed.");
-        }
-
-        return (top, $"Confidence {top.Confidence:0.00} meets {gate.MinConfidence:0.00} required by {gate.Rule}; a person must approve before anything is written.");
     }
 
     private static string ActionOf(HypothesisSummary proposal) => $"{proposal.Action!.Kind}:{proposal.Action.Target}";

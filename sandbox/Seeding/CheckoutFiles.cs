@@ -191,7 +191,7 @@ internal static class CheckoutFiles
           regression_test: { mode: allow, min_confidence: 0.5 }
           replay: { mode: allow, min_confidence: 0.5 }
           draft_mr: { mode: require_approval, min_confidence: 0.6 }
-          revert: { mode: require_approval, min_confidence: 0.9 }
+          revert: { mode: require_approval, min_confidence: 0.8 }
           rollback: deny
 
         approval:
