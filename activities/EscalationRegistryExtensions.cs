@@ -1,5 +1,6 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
+using RagnarokOps.Activities.Duplicates;
 using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
@@ -31,6 +32,8 @@ public static class EscalationRegistryExtensions
             .AddActivity(ActivityNames.IssueApprovalLink, typeof(IssueApprovalLinkActivity))
             .AddActivity(ActivityNames.PublishTriageReport, typeof(PublishTriageReportActivity))
             .AddActivity(ActivityNames.CreateDraftMergeRequest, typeof(CreateDraftMergeRequestActivity))
-            .AddActivity(ActivityNames.PublishOutcome, typeof(PublishOutcomeActivity));
+            .AddActivity(ActivityNames.PublishOutcome, typeof(PublishOutcomeActivity))
+            .AddActivity(ActivityNames.CheckDuplicate, typeof(CheckDuplicateActivity))
+            .AddActivity(ActivityNames.CloseCase, typeof(CloseCaseActivity));
     }
 }

@@ -5,16 +5,25 @@ using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Escalations;
 
-/// <summary>Starts one escalation per issue: the instance id is the case's, so a redelivery or a second trigger finds it.</summary>
+/// <summary>
+/// Starts one escalation per issue: the instance id is the case's, so a redelivery or a second trigger finds it.
+/// <c>/ragnarok triage --force</c> on a case that has ended (a duplicate, or a report on a since-fixed policy) purges
+/// it and starts the issue's case again; a case still running is never started twice.
+/// </summary>
 internal sealed class EscalationStarter(DurableTaskClient client)
 {
     /// <summary>The instance id, and whether this call created it (false: it already existed, in whatever state).</summary>
     public async Task<(string InstanceId, bool Created)> StartAsync(EscalationRequest request, CancellationToken cancellationToken)
     {
         var instanceId = request.Case.InstanceId;
-        if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        if (await client.GetInstanceAsync(instanceId, cancellationToken) is { } existing)
         {
-            return (instanceId, false);
+            if (!request.Force || !IsFinished(existing.RuntimeStatus))
+            {
+                return (instanceId, false);
+            }
+
+            await client.PurgeInstanceAsync(instanceId, cancellationToken);
         }
 
         try
@@ -29,4 +38,7 @@ internal sealed class EscalationStarter(DurableTaskClient client)
             return (instanceId, false);
         }
     }
+
+    private static bool IsFinished(OrchestrationRuntimeStatus status) =>
+        status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 }

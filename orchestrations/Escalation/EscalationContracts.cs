@@ -23,6 +23,10 @@ public sealed record EscalationOutcome(
     public const string Rejected = "rejected";
     public const string TimedOut = "timed-out";
     public const string HotfixFailed = "hotfix-failed";
+    public const string Duplicate = "duplicate";
+
+    /// <summary>When <see cref="Result"/> is <see cref="Duplicate"/>: the case this escalation duplicates.</summary>
+    public string? DuplicateOf { get; init; }
 }
 
 /// <summary>The steps, in order, as they appear in custom status.</summary>
@@ -30,6 +34,7 @@ public static class EscalationSteps
 {
     public const string LoadingPolicy = "loading-policy";
     public const string Normalizing = "normalizing";
+    public const string CheckingDuplicates = "checking-duplicates";
     public const string GatheringEvidence = "gathering-evidence";
     public const string Scoring = "scoring";
     public const string BuildingRepro = "building-repro";

@@ -1,5 +1,6 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
+using RagnarokOps.Activities.Duplicates;
 using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
@@ -40,6 +41,14 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         Step(context, EscalationSteps.Normalizing, $"reading issue #{input.Case.IssueIid}");
         var caseFile = await context.CallNormalizeEscalationAsync(input.Case, WriteRetry);
 
+        Step(context, EscalationSteps.CheckingDuplicates, $"other cases with fingerprint {caseFile.Fingerprint} or a near-same one");
+        var duplicate = await context.CallCheckDuplicateAsync(new DuplicateCheckRequest(caseFile, context.CurrentUtcDateTime, input.Force), WriteRetry);
+        if (duplicate.Stop)
+        {
+            Step(context, EscalationSteps.Done, $"{EscalationOutcome.Duplicate} of {duplicate.OriginalIssue}: {duplicate.Reason}");
+            return new EscalationOutcome(EscalationOutcome.Duplicate, null, null, null, null, []) { DuplicateOf = duplicate.OriginalInstanceId };
+        }
+
         Step(context, EscalationSteps.GatheringEvidence, $"logs, deployments, pipelines, flags and commits for {caseFile.Service ?? "an unknown service"}");
         var evidence = await GatherAsync(context, caseFile);
 
@@ -68,7 +77,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
 
         if (proposal is null || link is null)
         {
-            return Finish(context, EscalationOutcome.Reported, top, report, link, null, evidence);
+            return await FinishAsync(context, EscalationOutcome.Reported, top, report, link, null, evidence, caseFile.Case);
         }
 
         context.SetCustomStatus(new EscalationStatus(
@@ -81,7 +90,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
                 : (EscalationOutcome.Rejected, $"{decision.By} rejected the proposed hotfix ({proposal.Action!.Description}){(string.IsNullOrWhiteSpace(decision.Comment) ? "." : $": {decision.Comment}")}");
             Step(context, EscalationSteps.PublishingOutcome, message);
             await context.CallPublishOutcomeAsync(new OutcomeRequest(caseFile.Case, result, message), WriteRetry);
-            return Finish(context, result, top, report, link, null, evidence);
+            return await FinishAsync(context, result, top, report, link, null, evidence, caseFile.Case);
         }
 
         Step(context, EscalationSteps.CreatingMergeRequest, $"{decision.By} approved: {proposal.Action!.Description}");
@@ -93,7 +102,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
             : $"The approved hotfix could not be opened: {mergeRequest.Problem}";
         Step(context, EscalationSteps.PublishingOutcome, summary);
         await context.CallPublishOutcomeAsync(new OutcomeRequest(caseFile.Case, outcome, summary), WriteRetry);
-        return Finish(context, outcome, top, report, link, mergeRequest, evidence);
+        return await FinishAsync(context, outcome, top, report, link, mergeRequest, evidence, caseFile.Case);
     }
 
     private static async Task<EvidenceBundle> GatherAsync(TaskOrchestrationContext context, CaseFile caseFile)
@@ -216,15 +225,18 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         }
     }
 
-    private static EscalationOutcome Finish(
+    private static async Task<EscalationOutcome> FinishAsync(
         TaskOrchestrationContext context,
         string result,
         HypothesisSummary? top,
         PublishedReport report,
         ApprovalLink? link,
         MergeRequestResult? mergeRequest,
-        EvidenceBundle evidence)
+        EvidenceBundle evidence,
+        CaseRef caseRef)
     {
+        // Closed cases still absorb duplicates for a while; the index must know this one ended.
+        await context.CallCloseCaseAsync(new CloseCaseRequest(caseRef, context.CurrentUtcDateTime), WriteRetry);
         Step(context, EscalationSteps.Done, result, report.NoteUrl);
         return new EscalationOutcome(result, top, report.NoteUrl, link?.Url, mergeRequest, evidence.Missing);
     }
