@@ -45,7 +45,8 @@ internal sealed class DemoRun(IAnsiConsole console)
         var narrator = new DemoNarrator(console, options.Approve, gitlab.ApiUrl, data);
         var final = await narrator.FollowAsync(client, instanceId, timeout.Token);
 
-        var summary = DemoReport.Summarize(final, instanceId, data, clock.Elapsed);
+        var runs = await RunRegressionAsync(options, gitlab, data, instanceId, cancellationToken);
+        var summary = DemoReport.Summarize(final, instanceId, data, clock.Elapsed) with { RegressionRuns = runs };
         DemoReport.Print(console, final, summary);
         if (options.SummaryPath is { } path)
         {
@@ -55,6 +56,29 @@ internal sealed class DemoRun(IAnsiConsole console)
 
         console.MarkupLineInterpolated($"Done in {clock.Elapsed.TotalSeconds:0.0} s; everything is kept in [blue]{data}[/]");
         return DemoReport.ExitCode(final);
+    }
+
+    /// <summary>The case's repro (and, asked, its regression test) against the staging copy, which still carries the bug: each must fail.</summary>
+    private async Task<IReadOnlyList<DemoRegressionRun>> RunRegressionAsync(DemoOptions options, SandboxServer gitlab, string data, string instanceId, CancellationToken cancellationToken)
+    {
+        if (gitlab.StagingUrl is not { } staging)
+        {
+            return [];
+        }
+
+        console.MarkupLineInterpolated($"Running the case's repro against the staging copy on [blue]{staging}[/] (it still carries the bug)");
+        var runs = new List<DemoRegressionRun>();
+        if (await DemoRegression.RunScriptAsync(Path.Combine(data, "artifacts", instanceId), staging, cancellationToken) is { } script)
+        {
+            runs.Add(script);
+        }
+
+        if (options.RunTest && await DemoRegression.RunTestAsync(data, DemoEvidence.BundlePath(data, instanceId), staging, cancellationToken) is { } test)
+        {
+            runs.Add(test);
+        }
+
+        return runs;
     }
 
     private static async Task<string> OpenEscalationAsync(HttpClient api, Sandbox.Seeding.GroundTruth truth, string hostUrl, DemoSecrets secrets, CancellationToken cancellationToken)

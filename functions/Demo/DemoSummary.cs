@@ -18,7 +18,8 @@ internal sealed record DemoSummary(
     DemoMergeRequest? MergeRequest,
     IReadOnlyList<string> Artifacts,
     string DataDirectory,
-    double Seconds)
+    double Seconds,
+    IReadOnlyList<DemoRegressionRun>? RegressionRuns = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
