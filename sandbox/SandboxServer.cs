@@ -67,6 +67,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var app = builder.Build();
         SandboxApi.Map(app, options.Token);
+        Web.WebPages.Map(app);
         await app.StartAsync(cancellationToken);
         StagingService? staging = null;
         try

@@ -26,7 +26,7 @@ internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiag
     public const string ReportArtifact = "triage-report.md";
     public const string BundleArtifact = "evidence-bundle.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public override async Task<PublishedReport> RunAsync(TaskActivityContext context, TriageReportRequest input)
     {

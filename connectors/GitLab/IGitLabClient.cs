@@ -26,6 +26,12 @@ public interface IGitLabClient
 
     Task<string> GetRawFileAsync(GitLabProjectId project, string filePath, string gitRef, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The file's text, or null when the repository has no such file: for optional files (<c>.ragnarokignore</c>,
+    /// CODEOWNERS in its three places), whose absence is normal and is logged at Debug, not as a failed request.
+    /// </summary>
+    Task<string?> FindRawFileAsync(GitLabProjectId project, string filePath, string gitRef, CancellationToken cancellationToken);
+
     IAsyncEnumerable<GitLabTreeItem> ListTreeAsync(GitLabProjectId project, string? path, string? gitRef, bool recursive, CancellationToken cancellationToken);
 
     // Commits

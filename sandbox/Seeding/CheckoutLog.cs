@@ -40,7 +40,7 @@ internal static class CheckoutLog
             {
                 onset ??= t;
                 // The service logs the body of a request that failed (no personal data in a cart), as Serilog's request logging can.
-                var body = JsonEncodedText.Encode(FailedCart(random));
+                var body = JsonEncodedText.Encode(FailedCart(random), System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 writer.Write($$"""{"timestamp":"{{timestamp}}","level":"Error","service":"checkout","environment":"production","message":"Unhandled exception while processing POST /api/checkout","http_method":"POST","path":"/api/checkout","status":500,"duration_ms":{{duration}},"trace_id":"{{traceId}}","request_body":"{{body}}","exception":"{{stack}}"}""");
             }
             else if (random.NextDouble() < 0.002)
