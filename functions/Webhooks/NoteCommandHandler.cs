@@ -23,6 +23,13 @@ internal sealed class NoteCommandHandler(
     {
         var instanceId = command.Case.InstanceId;
         var verb = command.Approved ? "approve" : "reject";
+        if (services.GetService<IGitLabClient>() is null)
+        {
+            const string NoGitLab = "GitLab is not configured, so the author cannot be checked against the policy";
+            WebhooksLog.NoteCommand(logger, instanceId, NoGitLab);
+            return (false, NoGitLab);
+        }
+
         if (await requests.GetPendingAsync(instanceId, cancellationToken) is not { } pending)
         {
             const string NothingPending = "the case is not waiting for an approval (decided, timed out or never started)";
@@ -54,11 +61,7 @@ internal sealed class NoteCommandHandler(
     /// </summary>
     private async Task<(string? Refusal, bool Explain)> CheckApproverAsync(WebhookDecision.Decide command, CaseApprovers approvers, CancellationToken cancellationToken)
     {
-        if (services.GetService<IGitLabClient>() is not { } gitlab)
-        {
-            return ("GitLab is not configured, so the author cannot be checked against the policy", false);
-        }
-
+        var gitlab = services.GetRequiredService<IGitLabClient>();
         if (command.UserId is not { } userId)
         {
             return ("the webhook names no user", false);
