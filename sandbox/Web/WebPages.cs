@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -84,7 +83,8 @@ internal static partial class WebPages
         + ".muted{color:#59636e}.label{background:#ddf4ff;border-radius:1rem;padding:.1rem .6rem;margin-right:.3rem}</style></head><body>" + body + "</body></html>",
         "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    // Encodes <, >, & and quotes only, so diffs and code stay readable (HtmlEncoder also encodes "+").
+    private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     [GeneratedRegex(@"^(?<project>.+?)/-/(?<kind>issues|merge_requests)/(?<iid>\d+)/?$")]
     private static partial Regex Route();
