@@ -67,7 +67,7 @@ internal static class JsonLogLine
                 Text(Find(root, PathNames)),
                 ParseStatus(Find(root, StatusNames)),
                 Text(Find(root, RequestIdNames)),
-                Body(Find(root, BodyNames)));
+                Body(Find(root, BodyNames, objects: true)));
         }
     }
 

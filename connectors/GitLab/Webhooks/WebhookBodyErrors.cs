@@ -100,7 +100,7 @@ internal static partial class WebhookBodyErrors
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex(@"missing required properties,? including the following: (?<fields>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"missing required properties,? including(?: the following)?: (?<fields>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Missing();
 
     [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\.? Path", RegexOptions.IgnoreCase)]
