@@ -20,4 +20,6 @@ public static class ActivityNames
     public const string PublishTriageReport = nameof(PublishTriageReport);
     public const string CreateDraftMergeRequest = nameof(CreateDraftMergeRequest);
     public const string PublishOutcome = nameof(PublishOutcome);
+    public const string CheckDuplicate = nameof(CheckDuplicate);
+    public const string CloseCase = nameof(CloseCase);
 }

@@ -1,5 +1,6 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
+using RagnarokOps.Activities.Duplicates;
 using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
@@ -27,6 +28,8 @@ public static class EscalationRegistryExtensions
         [ActivityNames.PublishTriageReport] = typeof(PublishTriageReportActivity),
         [ActivityNames.CreateDraftMergeRequest] = typeof(CreateDraftMergeRequestActivity),
         [ActivityNames.PublishOutcome] = typeof(PublishOutcomeActivity),
+        [ActivityNames.CheckDuplicate] = typeof(CheckDuplicateActivity),
+        [ActivityNames.CloseCase] = typeof(CloseCaseActivity),
     };
 
     /// <summary>

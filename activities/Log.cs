@@ -8,6 +8,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Policy of project {ProjectId} is invalid ({Count} problem(s)); using the safe defaults")]
     public static partial void PolicyInvalid(ILogger logger, long projectId, int count);
 
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Policy of project {ProjectId}: {Problem}")]
+    public static partial void PolicyProblem(ILogger logger, long projectId, string problem);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Escalation {InstanceId} duplicates {OriginalId}: {Reason}")]
+    public static partial void DuplicateFound(ILogger logger, string instanceId, string originalId, string reason);
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "{Source} evidence missing for {InstanceId}: {Reason}")]
     public static partial void EvidenceMissing(ILogger logger, string source, string instanceId, string reason);
 

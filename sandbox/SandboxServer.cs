@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Sandbox.Api;
 using RagnarokOps.Sandbox.Seeding;
+using RagnarokOps.Sandbox.Staging;
 using RagnarokOps.Sandbox.Store;
 using RagnarokOps.Sandbox.Webhooks;
 
@@ -19,10 +20,12 @@ namespace RagnarokOps.Sandbox;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly StagingService? _staging;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, string token, string dataDirectory, GroundTruth? groundTruth)
+    private SandboxServer(WebApplication app, StagingService? staging, Uri baseUrl, string token, string dataDirectory, GroundTruth? groundTruth)
     {
         _app = app;
+        _staging = staging;
         BaseUrl = baseUrl;
         Token = token;
         DataDirectory = dataDirectory;
@@ -43,6 +46,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>What the seed planted (null when nothing was seeded); for tests and the demo's narration only.</summary>
     public GroundTruth? GroundTruth { get; }
 
+    /// <summary>The staging copy of the checkout service (the policy's replay_url), when the checkout scenario was seeded.</summary>
+    public Uri? StagingUrl => _staging?.Url;
+
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -61,7 +67,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var app = builder.Build();
         SandboxApi.Map(app, options.Token);
+        Web.WebPages.Map(app);
         await app.StartAsync(cancellationToken);
+        StagingService? staging = null;
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -70,14 +78,29 @@ public sealed class SandboxServer : IAsyncDisposable
             context.BaseUrl = baseUrl.ToString().TrimEnd('/');
             context.Hooks.InstanceUrl = context.BaseUrl;
             SeedUsers.EnsureAdministrator(context);
+            staging = await StartStagingAsync(context, options.Seed, cancellationToken);
+            context.StagingUrl = staging?.Url.ToString().TrimEnd('/');
             var groundTruth = await Seeder.SeedAsync(context, options.Seed, cancellationToken);
-            return new SandboxServer(app, baseUrl, options.Token, dataDirectory, groundTruth);
+            return new SandboxServer(app, staging, baseUrl, options.Token, dataDirectory, groundTruth);
         }
         catch
         {
+            if (staging is not null)
+            {
+                await staging.DisposeAsync();
+            }
+
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The checkout scenario's staging copy: on a fresh checkout seed, or again where an earlier start left one.</summary>
+    private static async Task<StagingService?> StartStagingAsync(SandboxContext context, string? seed, CancellationToken cancellationToken)
+    {
+        var saved = StagingService.SavedUrl(context.DataDirectory);
+        var fresh = context.Store.List(Store.Kinds.Project).Count == 0 && string.Equals(seed, Seeder.Checkout, StringComparison.OrdinalIgnoreCase);
+        return saved is not null || fresh ? await StagingService.StartAsync(context.DataDirectory, saved, cancellationToken) : null;
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
@@ -88,5 +111,9 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+        if (_staging is not null)
+        {
+            await _staging.DisposeAsync();
+        }
     }
 }

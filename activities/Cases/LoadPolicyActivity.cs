@@ -4,7 +4,11 @@ using Microsoft.DurableTask;
 
 namespace RagnarokOps.Activities.Cases;
 
-/// <summary>Reads <c>.ragnarok.yaml</c>, <c>.ragnarokignore</c> and CODEOWNERS; an invalid policy falls back to the safe defaults with every error named.</summary>
+/// <summary>
+/// Reads <c>.ragnarok.yaml</c>, <c>.ragnarokignore</c> and CODEOWNERS. An invalid policy does not stop the case: it
+/// goes on with the safe defaults (report only, every write waits for a person) and every problem is logged here and
+/// listed, with file and line, in the triage note.
+/// </summary>
 [DurableTask(ActivityNames.LoadPolicy)]
 internal sealed class LoadPolicyActivity(RepositoryReader reader, ILogger<LoadPolicyActivity> logger) : TaskActivity<CaseRef, CasePolicy>
 {
@@ -15,6 +19,10 @@ internal sealed class LoadPolicyActivity(RepositoryReader reader, ILogger<LoadPo
         if (repository.Errors.Count > 0)
         {
             Log.PolicyInvalid(logger, input.ProjectId, repository.Errors.Count);
+            foreach (var error in repository.Errors)
+            {
+                Log.PolicyProblem(logger, input.ProjectId, error.ToString());
+            }
         }
 
         return ToCasePolicy(repository.Policy, repository.Errors.Select(e => e.ToString()).ToList());
@@ -23,10 +31,19 @@ internal sealed class LoadPolicyActivity(RepositoryReader reader, ILogger<LoadPo
     internal static CasePolicy ToCasePolicy(RepositoryPolicy policy, IReadOnlyList<string> warnings) =>
         new(
             Gate(policy, ActionKind.DraftMr),
+            Gate(policy, ActionKind.Revert),
             Gate(policy, ActionKind.Replay),
             ReplayEnvironment(policy),
             policy.Approval.Timeout,
+            Approvers(policy),
             warnings);
+
+    private static CaseApprovers Approvers(RepositoryPolicy policy)
+    {
+        var approval = policy.Approval;
+        var rule = policy.IsDefault ? CaseApprovers.Default.Rule : $"approval in {PolicyParser.FileName}";
+        return new CaseApprovers(approval.MinAccessLevel, approval.Users, approval.Groups, rule);
+    }
 
     private static ActionGate Gate(RepositoryPolicy policy, ActionKind action)
     {

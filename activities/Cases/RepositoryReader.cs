@@ -1,4 +1,3 @@
-using System.Net;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Ownership;
 using RagnarokOps.Domain.Policy;
@@ -62,16 +61,7 @@ internal sealed class RepositoryReader(IGitLabClient gitlab)
         return first ?? "main";
     }
 
-    /// <summary>The file's text, or null when the repository has no such file.</summary>
-    public async Task<string?> ReadFileAsync(long projectId, string path, string gitRef, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await gitlab.GetRawFileAsync(projectId, path, gitRef, cancellationToken);
-        }
-        catch (GitLabApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    /// <summary>The file's text, or null when the repository has no such file (an optional file's absence is no warning).</summary>
+    public Task<string?> ReadFileAsync(long projectId, string path, string gitRef, CancellationToken cancellationToken) =>
+        gitlab.FindRawFileAsync(projectId, path, gitRef, cancellationToken);
 }

@@ -60,10 +60,22 @@ internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, Repo
         }
 
         var testPath = input.Repro.TestPath is { } path && input.Repro.TestContent is not null && !repository.Ignore.IsIgnored(path) ? path : null;
+        var scriptPath = input.Repro.ScriptPath is { } script && input.Repro.ScriptContent is not null && !repository.Ignore.IsIgnored(script) && script != testPath ? script : null;
+        var files = new List<(string Path, string Content)>();
         if (testPath is not null)
         {
-            await branches.AddFileAsync(caseRef.ProjectId, branch, testPath, SecretRedactor.Redact(input.Repro.TestContent!),
-                $"Add a regression test for #{caseRef.IssueIid}\n\nIt fails while the bug is present and passes with the revert.", cancellationToken);
+            files.Add((testPath, SecretRedactor.Redact(input.Repro.TestContent!)));
+        }
+
+        if (scriptPath is not null)
+        {
+            files.Add((scriptPath, SecretRedactor.Redact(input.Repro.ScriptContent!)));
+        }
+
+        if (files.Count > 0)
+        {
+            await branches.AddFilesAsync(caseRef.ProjectId, branch, files,
+                $"Add a regression test and repro script for #{caseRef.IssueIid}\n\nBoth fail while the bug is present and pass with the revert; they target $STAGING_URL.", cancellationToken);
         }
 
         var owners = TriageOwners(repository, culpritFiles);
@@ -72,7 +84,7 @@ internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, Repo
             SourceBranch = branch,
             TargetBranch = target,
             Title = SecretRedactor.Redact($"Revert {Short(sha)}: {input.Hypothesis.Title}"),
-            Description = SecretRedactor.Redact(Description(input, sha, testPath, owners, marker)),
+            Description = SecretRedactor.Redact(Description(input, sha, testPath, scriptPath, owners, marker)),
             RemoveSourceBranch = true,
         };
         var created = await gitlab.CreateMergeRequestAsync(caseRef.ProjectId, request, draft: true, cancellationToken);
@@ -80,10 +92,15 @@ internal sealed class CreateDraftMergeRequestActivity(IGitLabClient gitlab, Repo
         return new MergeRequestResult(created.Iid, created.SourceBranch, created.WebUrl, true, null);
     }
 
-    private static string Description(DraftMergeRequestRequest input, string sha, string? testPath, IReadOnlyList<string> owners, string marker)
+    private static string Description(DraftMergeRequestRequest input, string sha, string? testPath, string? scriptPath, IReadOnlyList<string> owners, string marker)
     {
-        var approval = input.Approval is { } a ? $"Approved by {a.By} at {a.DecidedAt:yyyy-MM-dd HH:mm} UTC." : "";
+        var approval = input.Approval is { } a ? $"Approved by @{a.By} (a `/ragnarok approve` comment GitLab authenticated) at {a.DecidedAt:yyyy-MM-dd HH:mm} UTC." : "";
         var test = testPath is null ? "No regression test could be generated (see the triage note)." : $"Regression test: `{testPath}` ({input.Repro.Framework}), targets `$STAGING_URL`.";
+        if (scriptPath is not null)
+        {
+            test += $" Repro script: `{scriptPath}` (`STAGING_URL=… sh {scriptPath}`).";
+        }
+
         var assign = owners.Count > 0 ? $"\n/assign {string.Join(' ', owners)}\n" : "";
         return $"""
             {marker}

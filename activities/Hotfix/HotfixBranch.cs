@@ -39,21 +39,25 @@ internal sealed class HotfixBranch(IGitLabClient gitlab, RepositoryReader reader
                 : $"GitLab refused to revert {sha} onto {baseBranch}: {result.Message ?? result.ErrorCode ?? "no reason given"}";
     }
 
-    /// <summary>Commits the file unless the branch already has it with that content.</summary>
-    public async Task AddFileAsync(long projectId, string branch, string path, string content, string message, CancellationToken cancellationToken)
+    /// <summary>Commits the files in one commit, leaving out those the branch already has with that content; nothing when all are there.</summary>
+    public async Task AddFilesAsync(long projectId, string branch, IReadOnlyList<(string Path, string Content)> files, string message, CancellationToken cancellationToken)
     {
-        var current = await reader.ReadFileAsync(projectId, path, branch, cancellationToken);
-        if (string.Equals(current, content, StringComparison.Ordinal))
+        var actions = new List<GitLabCommitAction>();
+        foreach (var (path, content) in files)
+        {
+            var current = await reader.ReadFileAsync(projectId, path, branch, cancellationToken);
+            if (!string.Equals(current, content, StringComparison.Ordinal))
+            {
+                actions.Add(new GitLabCommitAction { Action = current is null ? GitLabCommitActionKind.Create : GitLabCommitActionKind.Update, FilePath = path, Content = content });
+            }
+        }
+
+        if (actions.Count == 0)
         {
             return;
         }
 
-        await gitlab.CreateCommitAsync(projectId, new GitLabCommitRequest
-        {
-            Branch = branch,
-            CommitMessage = message,
-            Actions = [new GitLabCommitAction { Action = current is null ? GitLabCommitActionKind.Create : GitLabCommitActionKind.Update, FilePath = path, Content = content }],
-        }, cancellationToken);
+        await gitlab.CreateCommitAsync(projectId, new GitLabCommitRequest { Branch = branch, CommitMessage = message, Actions = actions }, cancellationToken);
     }
 
     private async Task<GitLabBranch?> FindAsync(long projectId, string name, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiag
     public const string ReportArtifact = "triage-report.md";
     public const string BundleArtifact = "evidence-bundle.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public override async Task<PublishedReport> RunAsync(TaskActivityContext context, TriageReportRequest input)
     {
@@ -39,7 +39,7 @@ internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiag
         var (severity, rules) = TriageFacts.Severity(analysis, input.Evidence, caseFile.Service, caseFile.Environment);
         var owner = TriageFacts.Owner(analysis, input.Evidence, caseFile.Service);
         var missing = TriageFacts.Missing(input.Evidence, input.Repro, input.Replay);
-        var gate = LoadPolicyActivity.ToCasePolicy(analysis.Repository.Policy, []).DraftMergeRequest;
+        var gates = LoadPolicyActivity.ToCasePolicy(analysis.Repository.Policy, []);
         var report = new TriageReportInput(
             caseId,
             analysis.Escalation,
@@ -50,13 +50,14 @@ internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiag
             new SeverityInfo(severity.Level.ToString(), severity.Reasons),
             owner,
             TriageFacts.Repro(input.Repro, input.Replay),
-            new PolicyDecision("draft_mr", input.Approval is null ? gate.Mode : ActionGate.RequireApproval, gate.Rule, input.PolicyDecision));
+            Decision(gates, input),
+            PolicyProblems: analysis.Repository.Errors.Select(e => e.ToString()).ToList());
 
         var rendered = SecretRedactor.Redact(TriageReportRenderer.Render(report));
-        var body = rendered + ApprovalSection(input.Approval, input.Approval?.Url);
+        var body = rendered + ApprovalSection(input.Approval, input.Approval?.Url, gates.Approvers);
 
         // The stored copy names the approval but never carries its token.
-        var stored = rendered + ApprovalSection(input.Approval, input.Approval is null ? null : "the link in the issue note");
+        var stored = rendered + ApprovalSection(input.Approval, input.Approval is null ? null : "the link in the issue note", gates.Approvers);
         var marker = TriageReportRenderer.Marker(caseId);
         var note = await IssueNotes.UpsertAsync(gitlab, caseFile.Case, marker, body, cancellationToken);
         Log.ReportPublished(logger, note.Id, caseId);
@@ -91,18 +92,33 @@ internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiag
         return new PublishedReport(note.Id, noteUrl, [BundleArtifact, ReportArtifact]);
     }
 
+    /// <summary>Which gate the note's policy line is about: the replay while it waits for its approval, else the hotfix (draft_mr and revert).</summary>
+    private static PolicyDecision Decision(CasePolicy gates, TriageReportRequest input)
+    {
+        if (input.Approval?.Action.StartsWith("replay:", StringComparison.Ordinal) == true)
+        {
+            return new PolicyDecision("replay", ActionGate.RequireApproval, gates.Replay.Rule, input.PolicyDecision);
+        }
+
+        var mode = gates.DraftMergeRequest.Mode == ActionGate.Deny || gates.Revert.Mode == ActionGate.Deny ? ActionGate.Deny : ActionGate.RequireApproval;
+        return new PolicyDecision("draft_mr + revert", mode, $"{gates.DraftMergeRequest.Rule}; {gates.Revert.Rule}", input.PolicyDecision);
+    }
+
     /// <summary>Added after redaction: the link's token is the one secret meant for the note (signed, single-use, expiring).</summary>
-    private static string ApprovalSection(ApprovalLink? link, string? target)
+    private static string ApprovalSection(ApprovalLink? link, string? target, CaseApprovers approvers)
     {
         if (link is null || target is null)
         {
             return "";
         }
 
-        var where = target.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? $"[review and approve or reject]({target})" : target;
+        var what = link.Action.StartsWith("replay:", StringComparison.Ordinal) ? "before the failing request is sent to staging" : "before anything is written";
+        var where = target.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? $"[what will be done, and the evidence]({target})" : target;
         return new StringBuilder().AppendLine().AppendLine("### Approval").AppendLine()
-            .AppendLine($"A person must approve `{link.Action}` before anything is written: {where} (expires {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC).")
-            .AppendLine().AppendLine("Or comment `/ragnarok approve` or `/ragnarok reject` on this issue.")
+            .AppendLine($"A person must approve `{link.Action}` {what}. Decide by commenting on this issue:").AppendLine()
+            .AppendLine("```").AppendLine("/ragnarok approve [comment]").AppendLine("/ragnarok reject [comment]").AppendLine("```").AppendLine()
+            .AppendLine($"GitLab vouches for who wrote the comment; it counts from {approvers.Describe()} ({approvers.Rule}). "
+                + $"Review {where} first; the wait ends {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC.")
             .ToString();
     }
 }

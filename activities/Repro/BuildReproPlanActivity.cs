@@ -1,4 +1,6 @@
+using System.Text;
 using RagnarokOps.Activities.Cases;
+using RagnarokOps.Connectors.Artifacts;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Domain.Escalations;
 using RagnarokOps.Domain.Evidence;
@@ -10,7 +12,8 @@ namespace RagnarokOps.Activities.Repro;
 
 /// <summary>The failing request (from the logs, else the escalation's endpoint) → a repro plan, a curl script and a regression test in the repository's own framework.</summary>
 [DurableTask(ActivityNames.BuildReproPlan)]
-internal sealed class BuildReproPlanActivity(IGitLabClient gitlab, RepositoryReader repositories, EscalationReader escalations) : TaskActivity<ReproRequest, ReproResult>
+internal sealed class BuildReproPlanActivity(IGitLabClient gitlab, RepositoryReader repositories, EscalationReader escalations, IArtifactStore artifactStore)
+    : TaskActivity<ReproRequest, ReproResult>
 {
     public override async Task<ReproResult> RunAsync(TaskActivityContext context, ReproRequest input)
     {
@@ -31,14 +34,24 @@ internal sealed class BuildReproPlanActivity(IGitLabClient gitlab, RepositoryRea
 
         var snapshot = await RepositorySnapshots.ReadAsync(gitlab, repositories, repository, caseFile.Case.ProjectId, CancellationToken.None);
         var artifacts = ReproPlanner.Build(new ReproInput(caseFile.Case.InstanceId, caseFile.Service ?? "service", request, snapshot));
+        var script = artifacts.Script with { Content = SecretRedactor.Redact(artifacts.Script.Content) };
+        var scriptArtifact = ScriptArtifactName(script.Path);
+        // A put replaces: a re-run stores the same script again.
+        await artifactStore.PutAsync(caseFile.Case.InstanceId, scriptArtifact, Encoding.UTF8.GetBytes(script.Content), "text/x-shellscript", CancellationToken.None);
         return new ReproResult(
             artifacts.PlanMarkdown,
             artifacts.Layout.Framework.ToString(),
             artifacts.RegressionTest.Path,
             artifacts.RegressionTest.Content,
             null,
-            Target(request));
+            Target(request),
+            script.Path,
+            script.Content,
+            scriptArtifact);
     }
+
+    /// <summary><c>repro/checkout_escalation_7.sh</c> → <c>repro-checkout_escalation_7.sh</c>: artifact names are one path segment.</summary>
+    internal static string ScriptArtifactName(string scriptPath) => scriptPath.Replace('/', '-');
 
     /// <summary>"POST /api/checkout" and "500" in the text are enough to replay: no body, the healthy answer is 200.</summary>
     internal static FailingRequest? FromEscalation(ErrorSignatures signatures)

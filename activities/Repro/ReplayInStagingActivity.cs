@@ -48,10 +48,7 @@ internal sealed class ReplayInStagingActivity(RepositoryReader repositories, IHt
         {
             using var response = await http.CreateClient(ReplayOptions.HttpClientName).SendAsync(request, CancellationToken.None);
             var status = (int)response.StatusCode;
-            var reproduced = status != target.ExpectedStatus;
-            return new ReplayResult(true, reproduced, reproduced
-                ? $"reproduced in {environment.Name}: {target.Method} {target.Path} answered {status}, expected {target.ExpectedStatus}"
-                : $"not reproduced in {environment.Name}: {target.Method} {target.Path} answered {status} as expected", null);
+            return Judge(environment.Name, target, status);
         }
         catch (HttpRequestException ex)
         {
@@ -64,6 +61,27 @@ internal sealed class ReplayInStagingActivity(RepositoryReader repositories, IHt
             var reason = $"replay target {environment.Name} did not answer within {ReplayOptions.RequestTimeout.TotalSeconds:0} s";
             return new ReplayResult(false, false, reason, new MissingEvidence("replay", reason));
         }
+    }
+
+    /// <summary>
+    /// Reproduced means staging failed as production did: the same status when the evidence names one, else any
+    /// answer but the healthy one. A different failure (a 400 where production answered 500) is not the bug.
+    /// </summary>
+    internal static ReplayResult Judge(string environment, ReplayTarget target, int status)
+    {
+        var sent = $"{target.Method} {target.Path} answered {status.ToString(CultureInfo.InvariantCulture)}";
+        if (status == target.ExpectedStatus)
+        {
+            return new ReplayResult(true, false, $"not reproduced in {environment}: {sent} as a healthy service does", null);
+        }
+
+        if (target.ActualStatus is { } actual && actual != status)
+        {
+            return new ReplayResult(true, false,
+                $"not reproduced in {environment}: {sent}, expected {target.ExpectedStatus.ToString(CultureInfo.InvariantCulture)}, while production answered {actual.ToString(CultureInfo.InvariantCulture)} — a different failure (is the request complete?)", null);
+        }
+
+        return new ReplayResult(true, true, $"reproduced in {environment}: {sent}, expected {target.ExpectedStatus.ToString(CultureInfo.InvariantCulture)}", null);
     }
 
     private static ReplayResult Refused(string reason) => new(false, false, reason, new MissingEvidence("replay", reason));

@@ -10,7 +10,18 @@ public sealed record ReplayTarget(string Method, string Path, string? Body, stri
 
 /// <summary>How to reproduce the failure, and the regression test that fails while it is present.</summary>
 /// <param name="Request">The request the plan and the test send; null when none was found (then <see cref="Missing"/> says why).</param>
-public sealed record ReproResult(string PlanMarkdown, string? Framework, string? TestPath, string? TestContent, MissingEvidence? Missing, ReplayTarget? Request = null);
+/// <param name="ScriptPath">The curl repro's repository path (<c>repro/&lt;case&gt;.sh</c>); committed with the test on the hotfix branch.</param>
+/// <param name="ScriptArtifact">The name the script is saved under among the case's artifacts.</param>
+public sealed record ReproResult(
+    string PlanMarkdown,
+    string? Framework,
+    string? TestPath,
+    string? TestContent,
+    MissingEvidence? Missing,
+    ReplayTarget? Request = null,
+    string? ScriptPath = null,
+    string? ScriptContent = null,
+    string? ScriptArtifact = null);
 
 /// <summary>What a safe replay against a non-protected environment saw (or would send, in dry-run).</summary>
 public sealed record ReplayResult(bool Ran, bool Reproduced, string Summary, MissingEvidence? Missing);

@@ -17,4 +17,18 @@ internal sealed partial class GitLabClient
             return null;
         }
     }
+
+    public async Task<GitLabMember?> GetGroupMemberAsync(string groupPath, long userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupPath);
+        try
+        {
+            // members/all counts subgroup and ancestor memberships, as approval.groups means "members of this group".
+            return await GetAsync<GitLabMember>($"groups/{Uri.EscapeDataString(groupPath.Trim('/'))}/members/all/{userId}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitLabApiException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
+    }
 }

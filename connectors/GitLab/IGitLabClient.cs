@@ -26,6 +26,12 @@ public interface IGitLabClient
 
     Task<string> GetRawFileAsync(GitLabProjectId project, string filePath, string gitRef, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The file's text, or null when the repository has no such file: for optional files (<c>.ragnarokignore</c>,
+    /// CODEOWNERS in its three places), whose absence is normal and is logged at Debug, not as a failed request.
+    /// </summary>
+    Task<string?> FindRawFileAsync(GitLabProjectId project, string filePath, string gitRef, CancellationToken cancellationToken);
+
     IAsyncEnumerable<GitLabTreeItem> ListTreeAsync(GitLabProjectId project, string? path, string? gitRef, bool recursive, CancellationToken cancellationToken);
 
     // Commits
@@ -93,6 +99,9 @@ public interface IGitLabClient
 
     /// <summary>The user's membership including inherited ones (members/all/:user_id); null when not a member.</summary>
     Task<GitLabMember?> GetMemberAsync(GitLabProjectId project, long userId, CancellationToken cancellationToken);
+
+    /// <summary>The user's membership of a group (path such as <c>acme/sre</c>), inherited ones included; null when not a member or no such group.</summary>
+    Task<GitLabMember?> GetGroupMemberAsync(string groupPath, long userId, CancellationToken cancellationToken);
 
     // Wikis and labels
     Task<GitLabWikiPage> CreateWikiPageAsync(GitLabProjectId project, string title, string content, CancellationToken cancellationToken);

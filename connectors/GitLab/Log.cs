@@ -9,4 +9,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "GitLab {Operation} of {Sha} on {Branch} refused: {ErrorCode}")]
     public static partial void CommitChangeRefused(ILogger logger, string operation, string sha, string branch, string errorCode);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "GitLab has no {FilePath} at {Ref}")]
+    public static partial void OptionalFileAbsent(ILogger logger, string filePath, string @ref);
 }

@@ -18,9 +18,19 @@ internal static class JsonLogLine
     private static readonly string[] ExceptionTypeNames = ["exceptionType", "exception_type", "errorType", "error.type", "exception.type", "ExceptionType"];
     private static readonly string[] ServiceNames = ["service", "service.name", "serviceName", "app", "application", "AppRoleName", "cloud_RoleName", "component"];
     private static readonly string[] PathNames = ["path", "requestPath", "request_path", "url.path", "http.path", "route", "url", "http.url", "request.path"];
-    private static readonly string[] MethodNames = ["method", "requestMethod", "request_method", "http.method", "http.request.method", "request.method"];
+    private static readonly string[] MethodNames = ["method", "http_method", "requestMethod", "request_method", "http.method", "http.request.method", "request.method"];
     private static readonly string[] StatusNames = ["status", "statusCode", "status_code", "http.status_code", "http.response.status_code", "ResultCode", "response.status"];
+    // ECS's http.request.body.content, Serilog's RequestBody, and the plain names: some services log the body of a failed request.
+    private static readonly string[] BodyNames = ["request_body", "requestBody", "RequestBody", "http.request.body.content", "request.body", "body"];
     private static readonly string[] RequestIdNames = ["requestId", "request_id", "RequestId", "traceId", "trace_id", "correlationId", "operation_Id", "OperationId"];
+
+    /// <summary>A body logged as a string, or as a JSON object or array (then its JSON text).</summary>
+    private static string? Body(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Object or JsonValueKind.Array } v => v.GetRawText(),
+        _ => null,
+    };
 
     public static LogRecord? Parse(string line)
     {
@@ -56,7 +66,8 @@ internal static class JsonLogLine
                 Text(Find(root, MethodNames)),
                 Text(Find(root, PathNames)),
                 ParseStatus(Find(root, StatusNames)),
-                Text(Find(root, RequestIdNames)));
+                Text(Find(root, RequestIdNames)),
+                Body(Find(root, BodyNames, objects: true)));
         }
     }
 

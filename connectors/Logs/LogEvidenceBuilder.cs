@@ -65,7 +65,7 @@ internal sealed class LogEvidenceBuilder(LogQuery query, string source)
         var samples = _firstOfKind.Values
             .OrderBy(r => r.ExceptionType is null).ThenBy(r => r.Timestamp)
             .Take(query.MaxSamples)
-            .Select(r => new LogSample(r.Timestamp, r.Level, r.Message, r.ExceptionType, r.StackFrames, r.RequestMethod, r.RequestPath, r.StatusCode, r.RequestId))
+            .Select(r => new LogSample(r.Timestamp, r.Level, r.Message, r.ExceptionType, r.StackFrames, r.RequestMethod, r.RequestPath, r.StatusCode, r.RequestId, r.RequestBody))
             .ToList();
 
         return new LogEvidence(query.Service, source, query.Window, ErrorSeries.Build(query.Window, _minutes), top, samples, _warnings.ToList());

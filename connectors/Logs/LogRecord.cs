@@ -12,7 +12,8 @@ internal sealed record LogRecord(
     string? RequestMethod = null,
     string? RequestPath = null,
     int? StatusCode = null,
-    string? RequestId = null)
+    string? RequestId = null,
+    string? RequestBody = null)
 {
     private static readonly HashSet<string> ErrorLevels = new(StringComparer.OrdinalIgnoreCase)
     {

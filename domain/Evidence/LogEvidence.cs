@@ -8,6 +8,7 @@ public sealed record ExceptionSummary(string Type, string Message, int Count, Da
 
 /// <summary>One log record kept as an example: the first of its kind, with its stack.</summary>
 /// <param name="StackFrames">Raw frame lines as logged (file paths and line numbers inside, when the runtime gives them).</param>
+/// <param name="RequestBody">The request's body when the service logged it (raw text, not yet redacted).</param>
 public sealed record LogSample(
     DateTimeOffset Timestamp,
     string Level,
@@ -17,7 +18,8 @@ public sealed record LogSample(
     string? RequestMethod,
     string? RequestPath,
     int? StatusCode,
-    string? RequestId);
+    string? RequestId,
+    string? RequestBody = null);
 
 /// <summary>
 /// What the logs say about a service over a window. Log Analytics and plain log files both produce

@@ -22,6 +22,7 @@ public sealed record ReproPlan(IReadOnlyList<string> Steps, string? Outcome);
 public sealed record PolicyDecision(string Action, string Decision, string Rule, string Reason);
 
 /// <summary>Everything the triage note shows; strings and reasons, so any classifier or policy engine can fill it.</summary>
+/// <param name="PolicyProblems">Every problem in the repository's policy files (<c>file(line,column): field: message</c>); the case then ran on the safe defaults.</param>
 public sealed record TriageReportInput(
     string CaseId,
     Escalation Escalation,
@@ -33,4 +34,5 @@ public sealed record TriageReportInput(
     OwnerInfo? Owner,
     ReproPlan? Repro,
     PolicyDecision? Policy,
-    int MaxHypotheses = 3);
+    int MaxHypotheses = 3,
+    IReadOnlyList<string>? PolicyProblems = null);

@@ -26,6 +26,7 @@ public static partial class TriageReportRenderer
         md.AppendLine(Marker(input.CaseId));
         md.AppendLine($"## RagnarokOps triage: {input.Escalation.Title}");
         md.AppendLine();
+        PolicyProblems(md, input);
         Summary(md, input);
         Timeline(md, input);
         Hypotheses(md, input);
@@ -112,6 +113,23 @@ public static partial class TriageReportRenderer
         {
             md.AppendLine();
         }
+    }
+
+    private static void PolicyProblems(StringBuilder md, TriageReportInput input)
+    {
+        if (input.PolicyProblems is not { Count: > 0 } problems)
+        {
+            return;
+        }
+
+        md.AppendLine("### Policy problems").AppendLine();
+        md.AppendLine($"The repository's policy files have {problems.Count} problem(s), so this case ran on the safe defaults (report only, every write waits for a person). Fix them and comment `/ragnarok triage --force` to run the case again:").AppendLine();
+        foreach (var problem in problems)
+        {
+            md.AppendLine($"- `{problem.Replace("`", "'", StringComparison.Ordinal)}`");
+        }
+
+        md.AppendLine();
     }
 
     private static void Missing(StringBuilder md, TriageReportInput input)

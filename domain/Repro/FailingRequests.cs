@@ -7,8 +7,9 @@ public static class FailingRequests
 {
     /// <summary>
     /// The logged request that best shows the failure: a server error first, then one carrying the top
-    /// exception, then the earliest. Null when no sample names a method and path. Logs hold no headers or
-    /// body, so those stay empty; <paramref name="expectedStatus"/> is what a healthy service answers.
+    /// exception, then one with its body logged, then the earliest. Null when no sample names a method and path. Logs
+    /// hold no headers, so those stay empty but for the body's content type (JSON when it parses as JSON);
+    /// <paramref name="expectedStatus"/> is what a healthy service answers.
     /// </summary>
     public static FailingRequest? FromLogs(LogEvidence? logs, int expectedStatus = 200)
     {
@@ -22,6 +23,7 @@ public static class FailingRequests
             .Where(s => !string.IsNullOrWhiteSpace(s.RequestMethod) && !string.IsNullOrWhiteSpace(s.RequestPath))
             .OrderByDescending(s => s.StatusCode >= 500)
             .ThenByDescending(s => topException is not null && s.ExceptionType == topException)
+            .ThenByDescending(s => s.RequestBody is not null)
             .ThenBy(s => s.Timestamp)
             .FirstOrDefault();
         if (sample is null)
@@ -30,6 +32,22 @@ public static class FailingRequests
         }
 
         var error = sample.ExceptionType is null ? sample.Message : $"{sample.ExceptionType}: {sample.Message}";
-        return new FailingRequest(sample.RequestMethod!, sample.RequestPath!, [], null, expectedStatus, sample.StatusCode, error);
+        IReadOnlyList<KeyValuePair<string, string>> headers = sample.RequestBody is { } body && LooksLikeJson(body)
+            ? [new("Content-Type", "application/json")]
+            : [];
+        return new FailingRequest(sample.RequestMethod!, sample.RequestPath!, headers, sample.RequestBody, expectedStatus, sample.StatusCode, error);
+    }
+
+    private static bool LooksLikeJson(string body)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(body);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 }

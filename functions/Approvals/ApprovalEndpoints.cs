@@ -6,17 +6,21 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Functions.Hosting;
-using RagnarokOps.Activities.Reporting;
 
 namespace RagnarokOps.Functions.Approvals;
 
 /// <summary>
-/// <c>GET /{prefix}/approvals/{instanceId}?token=…</c> shows what would be done and never decides (link scanners
-/// follow GETs); <c>POST</c> with the token decides once. Bad tokens get 403 with the reason.
+/// <c>GET /{prefix}/approvals/{instanceId}?token=…</c> shows what would be done, the evidence, who may decide and how:
+/// a <c>/ragnarok approve|reject</c> comment on the issue, whose author GitLab authenticates. The link never decides
+/// (link scanners follow GETs, and a click cannot say who clicked): <c>POST</c> answers 403 saying so. Bad tokens get
+/// 403 with the reason.
 /// </summary>
 internal static class ApprovalEndpoints
 {
     private const string NothingPendingText = "this case is not waiting for an approval now: it was decided, timed out or does not exist";
+
+    internal const string DecideByNoteText =
+        "an approval link does not decide: comment /ragnarok approve or /ragnarok reject on the issue, signed in to GitLab, so the decision records who made it";
 
     /// <summary>Maps the approval routes under the host's route prefix; call it on the app, not on a prefixed group.</summary>
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder endpoints, HostConfiguration configuration)
@@ -26,7 +30,7 @@ internal static class ApprovalEndpoints
         var prefix = configuration.Host.RoutePrefix.Trim('/');
         var group = endpoints.MapGroup(prefix.Length == 0 ? "/approvals" : $"/{prefix}/approvals");
         group.MapGet("/{instanceId}", ShowAsync);
-        group.MapPost("/{instanceId}", DecideAsync);
+        group.MapPost("/{instanceId}", Decide);
         return endpoints;
     }
 
@@ -39,7 +43,6 @@ internal static class ApprovalEndpoints
         [FromServices] ApprovalTokenService tokens,
         [FromServices] IApprovalRequestSource requests,
         [FromServices] ILoggerFactory loggers,
-        [FromServices] HostConfiguration configuration,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(ApprovalEndpoints));
@@ -59,60 +62,13 @@ internal static class ApprovalEndpoints
             return Html(context, StatusCodes.Status409Conflict, ApprovalPages.Message("Nothing to approve", NothingPendingText));
         }
 
-        var formAction = ApprovalLinks.PathFor(configuration.Host.RoutePrefix, instanceId);
-        return Html(context, StatusCodes.Status200OK, ApprovalPages.Confirm(instanceId, pending, verification.Claims!, formAction, token));
+        return Html(context, StatusCodes.Status200OK, ApprovalPages.Confirm(instanceId, pending, verification.Claims!));
     }
 
-    internal static async Task<IResult> DecideAsync(
-        string instanceId,
-        HttpContext context,
-        [FromServices] ApprovalTokenService tokens,
-        [FromServices] IApprovalRequestSource requests,
-        [FromServices] IApprovalDecisionSink sink,
-        [FromServices] ILoggerFactory loggers,
-        [FromServices] TimeProvider time,
-        CancellationToken cancellationToken)
+    internal static IResult Decide(string instanceId, HttpContext context, [FromServices] ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(typeof(ApprovalEndpoints));
-        instanceId = InstanceIdFromRoute(instanceId);
-        var (submission, isJson) = await ApprovalSubmission.ReadAsync(context.Request, cancellationToken);
-        if (submission?.Approved is not { } approved)
-        {
-            return Reply(context, isJson, StatusCodes.Status400BadRequest, "Bad request", "send a form or JSON with token and decision (approve or reject)");
-        }
-
-        var pending = await requests.GetPendingAsync(instanceId, cancellationToken);
-        var verification = pending is null
-            ? await tokens.VerifyAsync(submission.Token, instanceId, null, cancellationToken)
-            : await tokens.RedeemAsync(submission.Token, instanceId, pending.Action, approved ? "approve" : "reject", submission.DecidedBy, cancellationToken);
-        if (!verification.IsValid)
-        {
-            ApprovalsLog.TokenRefused(logger, "POST", instanceId, verification.Reason);
-            return Reply(context, isJson, StatusCodes.Status403Forbidden, "This approval link cannot be used", verification.Reason);
-        }
-
-        if (pending is null)
-        {
-            ApprovalsLog.NothingPending(logger, instanceId);
-            return Reply(context, isJson, StatusCodes.Status409Conflict, "Nothing to approve", NothingPendingText);
-        }
-
-        var decision = new ApprovalDecision(approved, verification.Claims!.Action, submission.DecidedBy, submission.CleanComment, time.GetUtcNow());
-        try
-        {
-            await sink.RaiseAsync(instanceId, decision, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            ApprovalsLog.DecisionNotDelivered(logger, e, instanceId);
-            await tokens.ReleaseAsync(verification.Claims, CancellationToken.None);
-            return Reply(context, isJson, StatusCodes.Status503ServiceUnavailable, "Not delivered", "the decision could not reach the case; the link still works, try again shortly");
-        }
-
-        ApprovalsLog.DecisionAccepted(logger, instanceId, approved ? "approve" : "reject", decision.Action, decision.By);
-        return isJson
-            ? Results.Json(new { instanceId, decision = approved ? "approve" : "reject", action = decision.Action, by = decision.By, decidedAt = decision.DecidedAt })
-            : Html(context, StatusCodes.Status200OK, ApprovalPages.Decided(instanceId, decision));
+        ApprovalsLog.TokenRefused(loggers.CreateLogger(typeof(ApprovalEndpoints)), "POST", InstanceIdFromRoute(instanceId), "links do not decide");
+        return Reply(context, !context.Request.HasFormContentType, StatusCodes.Status403Forbidden, "Decide on the issue", DecideByNoteText);
     }
 
     private static IResult Reply(HttpContext context, bool isJson, int status, string title, string reason) =>

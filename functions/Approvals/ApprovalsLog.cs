@@ -9,15 +9,9 @@ internal static partial class ApprovalsLog
         Message = "Approvals:SigningKey is not set: approval links are signed with a key made for this process and stop working when it exits")]
     public static partial void EphemeralSigningKey(ILogger logger);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Approval for {InstanceId}: {Decision} of {Action} by {By}")]
-    public static partial void DecisionAccepted(ILogger logger, string instanceId, string decision, string action, string by);
-
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Approval link refused on {Method} for {InstanceId}: {Reason}")]
     public static partial void TokenRefused(ILogger logger, string method, string instanceId, string reason);
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Approval link for {InstanceId} is valid but the case waits for no approval")]
     public static partial void NothingPending(ILogger logger, string instanceId);
-
-    [LoggerMessage(EventId = 1205, Level = LogLevel.Error, Message = "Approval decision for {InstanceId} could not be delivered; the link stays usable")]
-    public static partial void DecisionNotDelivered(ILogger logger, Exception exception, string instanceId);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using RagnarokOps.Domain.Classification;
 
@@ -96,7 +97,7 @@ internal static class ClassifyCommand
             ? SeverityAssessor.Assess(new SeverityFacts(classification.Rules.Select(r => r.Rule).ToList()))
             : null;
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("lines", classification.Lines);

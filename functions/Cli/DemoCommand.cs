@@ -11,11 +11,13 @@ internal static class DemoCommand
     {
         var approve = new Option<bool>("--approve") { Description = "Approve the proposed hotfix through the approval link's POST, as a browser would" };
         var summary = new Option<FileInfo?>("--summary") { Description = "Write a JSON summary of the run to this file" };
+        var runTest = new Option<bool>("--run-test") { Description = "Also run the generated regression test (dotnet test) against the staging copy; the repro script always runs" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: a new folder under ./.ragnarok-demo)" };
         var command = new Command("demo", "Run a critical escalation end to end against the local GitLab sandbox");
         command.Options.Add(approve);
         command.Options.Add(summary);
         command.Options.Add(data);
+        command.Options.Add(runTest);
         command.SetAction(async (result, ct) =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -30,7 +32,8 @@ internal static class DemoCommand
             var options = new DemoOptions(
                 result.GetValue(approve),
                 result.GetValue(summary)?.FullName,
-                result.GetValue(data)?.FullName ?? DemoOptions.DefaultDataDirectory(TimeProvider.System));
+                result.GetValue(data)?.FullName ?? DemoOptions.DefaultDataDirectory(TimeProvider.System),
+                result.GetValue(runTest));
             try
             {
                 return await new DemoRun(console).RunAsync(options, ct);

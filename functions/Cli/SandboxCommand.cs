@@ -26,6 +26,11 @@ internal static class SandboxCommand
                 output.WriteLine($"Seeded project {truth.ProjectPath} (id {truth.ProjectId}); ground truth in {Path.Combine(server.DataDirectory, "ground-truth.json")}");
             }
 
+            if (server.StagingUrl is { } staging)
+            {
+                output.WriteLine($"Staging copy of the sample service (the policy's replay_url) on {staging}");
+            }
+
             output.WriteLine("Ctrl+C stops it.");
             await server.WaitForShutdownAsync(ct);
             return 0;

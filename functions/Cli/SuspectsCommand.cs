@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using RagnarokOps.Connectors.Git;
 using RagnarokOps.Domain.Escalations;
@@ -20,20 +21,35 @@ internal static class SuspectsCommand
     public static Command Create()
     {
         var repo = new Option<string>("--repo") { Description = "Path to a clone or a bare repository", Required = true };
-        var range = new Option<string>("--range") { Description = "Commit range, FROM..TO", Required = true };
+        var range = new Option<string>("--range") { Description = "Commit range, FROM..TO (HEAD~10..HEAD for the last 10 commits)", Required = true };
         var escalation = new Option<FileInfo>("--escalation") { Description = "File with the escalation text (first line is the title)", Required = true };
         var json = new Option<bool>("--json") { Description = "Print {\"suspects\": [...]} as JSON, best first" };
+        var top = new Option<int?>("--top") { Description = "Show only the N best suspects (default: all)" };
         var command = new Command("suspects", "Rank the commits of a range as suspects for an escalation, with each commit's reasons");
         command.Options.Add(repo);
         command.Options.Add(range);
         command.Options.Add(escalation);
         command.Options.Add(json);
+        command.Options.Add(top);
         command.SetAction(async (result, ct) =>
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             var file = result.GetValue(escalation)!;
             var repository = result.GetValue(repo)!;
+            var rangeText = result.GetValue(range)!;
+            if (RangeProblem(rangeText) is { } problem)
+            {
+                error.WriteLine($"ragnarok suspects: {problem}");
+                return BadInput;
+            }
+
+            if (result.GetValue(top) is < 1)
+            {
+                error.WriteLine($"ragnarok suspects: --top must be 1 or more, got {result.GetValue(top)}");
+                return BadInput;
+            }
+
             if (!file.Exists)
             {
                 error.WriteLine($"ragnarok suspects: escalation file not found: {file.FullName}");
@@ -59,6 +75,11 @@ internal static class SuspectsCommand
 
             var text = await File.ReadAllTextAsync(file.FullName, ct);
             var diagnosis = Rank(text, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), commits);
+            if (result.GetValue(top) is { } n)
+            {
+                diagnosis = diagnosis with { Hypotheses = diagnosis.Hypotheses.Take(n).ToList() };
+            }
+
             if (result.GetValue(json))
             {
                 WriteJson(output, diagnosis);
@@ -71,6 +92,22 @@ internal static class SuspectsCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Why <paramref name="range"/> is not a FROM..TO range, or null when it is one.</summary>
+    internal static string? RangeProblem(string range)
+    {
+        var dots = range.IndexOf("..", StringComparison.Ordinal);
+        if (dots < 0)
+        {
+            return $"--range '{range}' is not a range: give FROM..TO, e.g. v1.4.0..HEAD, or HEAD~10..HEAD for the last 10 commits";
+        }
+
+        var from = range[..dots];
+        var to = range[(dots + 2)..].TrimStart('.');
+        return from.Length == 0 || to.Length == 0
+            ? $"--range '{range}' needs both ends: FROM..TO, e.g. {(from.Length == 0 ? "HEAD~10" : from)}..{(to.Length == 0 ? "HEAD" : to)}"
+            : null;
     }
 
     public static DiagnosisResult Rank(string escalationText, DateTimeOffset writtenAt, IReadOnlyList<CommitEvidence> commits)
@@ -111,7 +148,7 @@ internal static class SuspectsCommand
     private static void WriteJson(TextWriter output, DiagnosisResult diagnosis)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartArray("suspects");

@@ -5,14 +5,14 @@ using Spectre.Console;
 namespace RagnarokOps.Functions.Demo;
 
 /// <summary>Follows a case through its custom status, printing each step once, and approves through the link when asked to.</summary>
-internal sealed class DemoNarrator(IAnsiConsole console, bool approve, string hostUrl, string dataDirectory)
+internal sealed class DemoNarrator(IAnsiConsole console, bool approve, Uri gitlabApi, string dataDirectory)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
     public async Task<OrchestrationMetadata> FollowAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         string? last = null;
-        var approvalHandled = false;
+        string? approvalHandled = null;
         var evidenceShown = false;
         while (true)
         {
@@ -38,10 +38,11 @@ internal sealed class DemoNarrator(IAnsiConsole console, bool approve, string ho
                     return instance;
                 }
 
-                if (!approvalHandled && status is { Step: EscalationSteps.AwaitingApproval, ApprovalUrl: { } url })
+                // A case may ask twice (the replay, then the hotfix): each link once.
+                if (status is { Step: EscalationSteps.AwaitingApproval, ApprovalUrl: { } url } && url != approvalHandled)
                 {
-                    approvalHandled = true;
-                    await OfferApprovalAsync(status, url, cancellationToken);
+                    approvalHandled = url;
+                    await OfferApprovalAsync(instanceId, status, url, cancellationToken);
                 }
             }
 
@@ -49,21 +50,24 @@ internal sealed class DemoNarrator(IAnsiConsole console, bool approve, string ho
         }
     }
 
-    private async Task OfferApprovalAsync(EscalationStatus status, string url, CancellationToken cancellationToken)
+    private async Task OfferApprovalAsync(string instanceId, EscalationStatus status, string url, CancellationToken cancellationToken)
     {
         if (status.NoteUrl is not null)
         {
             console.MarkupLineInterpolated($"  Triage note: [link]{status.NoteUrl}[/]");
         }
 
-        console.MarkupLineInterpolated($"  Approval link: [link]{url}[/]");
+        console.MarkupLineInterpolated($"  Approval page (what will be done, the evidence, who may decide): [link]{url}[/]");
+        var (projectId, iid) = DemoRun.IssueOf(instanceId);
         if (!approve)
         {
-            console.MarkupLineInterpolated($"  [yellow]Waiting for a person:[/] open the approval link above in a browser (served by {hostUrl}) and press Approve or Reject; Ctrl+C stops the demo.");
+            console.MarkupLineInterpolated($"  [yellow]Waiting for a person:[/] decide with a comment on the issue as {DemoRun.Approver} (a maintainer the policy lists), e.g.");
+            console.MarkupLineInterpolated($"    curl -H 'PRIVATE-TOKEN: {DemoRun.ApproverToken}' --data-urlencode 'body=/ragnarok approve' {gitlabApi}/projects/{projectId}/issues/{iid}/notes");
+            console.MarkupLine("  Ctrl+C stops the demo.");
             return;
         }
 
-        using var response = await DemoRun.ApproveAsync(url, "demo --approve", cancellationToken);
-        console.MarkupLineInterpolated($"  Approved through the link's POST: HTTP {(int)response.StatusCode}");
+        using var response = await DemoRun.ApproveAsync(gitlabApi, instanceId, "(demo --approve)", cancellationToken);
+        console.MarkupLineInterpolated($"  Approved by a /ragnarok approve comment from {DemoRun.Approver} on the issue: HTTP {(int)response.StatusCode}");
     }
 }

@@ -54,6 +54,11 @@ internal static class DemoReport
             table.AddRow("Draft MR", Markup.Escape(mr.Url is null ? $"not opened: {mr.Problem}" : $"!{mr.Iid} {mr.SourceBranch} {mr.Url}"));
         }
 
+        foreach (var run in summary.RegressionRuns ?? [])
+        {
+            table.AddRow("Against staging", Markup.Escape($"{run.What}: exit {run.ExitCode} — {(run.FailedAsExpected ? "fails while the bug is present, as it must" : "did NOT fail")}\n{run.Output}"));
+        }
+
         table.AddRow("Artifacts", Markup.Escape(summary.Artifacts.Count == 0 ? "-" : string.Join('\n', summary.Artifacts)));
         console.Write(table);
     }

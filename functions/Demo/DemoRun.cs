@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.DurableTask.Client;
 using RagnarokOps.Connectors.Azurite;
@@ -49,10 +48,11 @@ internal sealed class DemoRun(IAnsiConsole console)
         var stopping = app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         timeout.CancelAfter(options.Timeout);
-        var narrator = new DemoNarrator(console, options.Approve, hostUrl, data);
+        var narrator = new DemoNarrator(console, options.Approve, gitlab.ApiUrl, data);
         var final = await narrator.FollowAsync(client, instanceId, timeout.Token);
 
-        var summary = DemoReport.Summarize(final, instanceId, data, clock.Elapsed);
+        var runs = await RunRegressionAsync(options, gitlab, data, instanceId, cancellationToken);
+        var summary = DemoReport.Summarize(final, instanceId, data, clock.Elapsed) with { RegressionRuns = runs };
         DemoReport.Print(console, final, summary);
         if (options.SummaryPath is { } path)
         {
@@ -62,6 +62,29 @@ internal sealed class DemoRun(IAnsiConsole console)
 
         console.MarkupLineInterpolated($"Done in {clock.Elapsed.TotalSeconds:0.0} s; everything is kept in [blue]{data}[/]");
         return DemoReport.ExitCode(final);
+    }
+
+    /// <summary>The case's repro (and, asked, its regression test) against the staging copy, which still carries the bug: each must fail.</summary>
+    private async Task<IReadOnlyList<DemoRegressionRun>> RunRegressionAsync(DemoOptions options, SandboxServer gitlab, string data, string instanceId, CancellationToken cancellationToken)
+    {
+        if (gitlab.StagingUrl is not { } staging)
+        {
+            return [];
+        }
+
+        console.MarkupLineInterpolated($"Running the case's repro against the staging copy on [blue]{staging}[/] (it still carries the bug)");
+        var runs = new List<DemoRegressionRun>();
+        if (await DemoRegression.RunScriptAsync(Path.Combine(data, "artifacts", instanceId), staging, cancellationToken) is { } script)
+        {
+            runs.Add(script);
+        }
+
+        if (options.RunTest && await DemoRegression.RunTestAsync(data, DemoEvidence.BundlePath(data, instanceId), staging, cancellationToken) is { } test)
+        {
+            runs.Add(test);
+        }
+
+        return runs;
     }
 
     private static async Task<string> OpenEscalationAsync(HttpClient api, Sandbox.Seeding.GroundTruth truth, string hostUrl, DemoSecrets secrets, CancellationToken cancellationToken)
@@ -80,15 +103,27 @@ internal sealed class DemoRun(IAnsiConsole console)
         return $"escalation-{truth.ProjectId}-{created!["iid"]!.GetValue<long>()}";
     }
 
-    /// <summary>The approval form's POST, as a browser sends it after the person presses Approve.</summary>
-    internal static async Task<HttpResponseMessage> ApproveAsync(string approvalUrl, string by, CancellationToken cancellationToken)
+    /// <summary>The sandbox user who approves in the demo: a maintainer listed in the seeded policy's approval.users.</summary>
+    internal const string Approver = "carol";
+
+    /// <summary>
+    /// Approves as a person does: a <c>/ragnarok approve</c> comment on the issue, written with the approver's own
+    /// GitLab token, so GitLab (here the sandbox) says who wrote it and its Note Hook carries the decision to the host.
+    /// </summary>
+    internal static async Task<HttpResponseMessage> ApproveAsync(Uri gitlabApi, string instanceId, string comment, CancellationToken cancellationToken)
     {
-        var url = new Uri(approvalUrl);
-        var token = QueryHelpers.ParseQuery(url.Query)["token"].ToString();
-        using var http = new HttpClient();
-        return await http.PostAsync(
-            new Uri(url.GetLeftPart(UriPartial.Path)),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["decision"] = "approve", ["by"] = by }),
-            cancellationToken);
+        var (projectId, iid) = IssueOf(instanceId);
+        using var http = new HttpClient { BaseAddress = new Uri(gitlabApi.ToString().TrimEnd('/') + "/") };
+        http.DefaultRequestHeaders.Add("PRIVATE-TOKEN", ApproverToken);
+        return await http.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = $"/ragnarok approve {comment}" }, cancellationToken);
+    }
+
+    /// <summary>The seeded approver's sandbox token (demo data, the same on every sandbox).</summary>
+    internal static string ApproverToken => $"glpat-{Approver}-sandbox";
+
+    internal static (long ProjectId, long Iid) IssueOf(string instanceId)
+    {
+        var parts = instanceId.Split('-');
+        return (long.Parse(parts[^2], System.Globalization.CultureInfo.InvariantCulture), long.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture));
     }
 }

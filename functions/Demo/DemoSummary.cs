@@ -18,13 +18,15 @@ internal sealed record DemoSummary(
     DemoMergeRequest? MergeRequest,
     IReadOnlyList<string> Artifacts,
     string DataDirectory,
-    double Seconds)
+    double Seconds,
+    IReadOnlyList<DemoRegressionRun>? RegressionRuns = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public Task WriteAsync(string path, CancellationToken cancellationToken) =>

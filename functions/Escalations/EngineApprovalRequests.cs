@@ -27,7 +27,11 @@ internal sealed class EngineApprovalRequests(EngineClient engine, ApprovalSignin
         }
 
         var summary = status.NoteUrl is null ? status.Detail : $"{status.Detail}\n\nTriage report: {status.NoteUrl}";
-        return new ApprovalRequest(claims.Action, $"Approve {claims.Action} for {instanceId}", summary, claims.ExpiresAt);
+        return new ApprovalRequest(claims.Action, $"Approve {claims.Action} for {instanceId}", summary, claims.ExpiresAt)
+        {
+            Approvers = status.Approvers ?? RagnarokOps.Activities.Cases.CaseApprovers.Default,
+            IssueUrl = status.NoteUrl?.Split('#')[0],
+        };
     }
 
     private static string? TokenOf(string url)

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using RagnarokOps.Activities;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
+using RagnarokOps.Activities.Duplicates;
 using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
@@ -62,6 +63,12 @@ public sealed class EscalationFunctions
 
     [Function(ActivityNames.PublishOutcome)]
     public Task<object?> PublishOutcomeAsync([ActivityTrigger] OutcomeRequest input, FunctionContext context) => RunAsync(ActivityNames.PublishOutcome, input, context);
+
+    [Function(ActivityNames.CheckDuplicate)]
+    public Task<object?> CheckDuplicateAsync([ActivityTrigger] DuplicateCheckRequest input, FunctionContext context) => RunAsync(ActivityNames.CheckDuplicate, input, context);
+
+    [Function(ActivityNames.CloseCase)]
+    public Task<object?> CloseCaseAsync([ActivityTrigger] CloseCaseRequest input, FunctionContext context) => RunAsync(ActivityNames.CloseCase, input, context);
 
     private static Task<object?> RunAsync(string name, object input, FunctionContext context) =>
         FunctionActivity.RunAsync(EscalationRegistryExtensions.ActivityTypes[name], name, input, context);

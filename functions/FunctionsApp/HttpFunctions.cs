@@ -40,7 +40,7 @@ public sealed class HttpFunctions
         FunctionContext context) =>
         RunWithClientAsync(request, client, context, s => ApprovalEndpoints.ShowAsync(
             instanceId, request.HttpContext, s.GetRequiredService<ApprovalTokenService>(), s.GetRequiredService<IApprovalRequestSource>(),
-            s.GetRequiredService<ILoggerFactory>(), s.GetRequiredService<HostConfiguration>(), context.CancellationToken));
+            s.GetRequiredService<ILoggerFactory>(), context.CancellationToken));
 
     [Function(ApprovalDecision)]
     public Task<IActionResult> ApprovalDecisionAsync(
@@ -48,9 +48,7 @@ public sealed class HttpFunctions
         string instanceId,
         [DurableClient] DurableTaskClient client,
         FunctionContext context) =>
-        RunWithClientAsync(request, client, context, s => ApprovalEndpoints.DecideAsync(
-            instanceId, request.HttpContext, s.GetRequiredService<ApprovalTokenService>(), s.GetRequiredService<IApprovalRequestSource>(),
-            s.GetRequiredService<IApprovalDecisionSink>(), s.GetRequiredService<ILoggerFactory>(), s.GetRequiredService<TimeProvider>(), context.CancellationToken));
+        RunWithClientAsync(request, client, context, s => Task.FromResult(ApprovalEndpoints.Decide(instanceId, request.HttpContext, s.GetRequiredService<ILoggerFactory>())));
 
     private static async Task<IActionResult> RunWithClientAsync(HttpRequest request, DurableTaskClient client, FunctionContext context, Func<IServiceProvider, Task<IResult>> handler)
     {

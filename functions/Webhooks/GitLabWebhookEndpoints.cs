@@ -36,7 +36,8 @@ internal static class GitLabWebhookEndpoints
         [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(typeof(GitLabWebhookEndpoints));
+        // The host's own warm-up is no GitLab delivery: whatever it gets, it is not logged as one.
+        var logger = WebhookWarmup.IsWarmup(context) ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance : loggers.CreateLogger(typeof(GitLabWebhookEndpoints));
         var headers = GitLabWebhookHeaders.From(context.Request.Headers);
         if (!GitLabWebhookToken.Matches(headers.Token, gitlab.Value.WebhookSecret))
         {

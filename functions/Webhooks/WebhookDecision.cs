@@ -8,7 +8,8 @@ internal abstract record WebhookDecision
 {
     public sealed record Start(EscalationRequest Request) : WebhookDecision;
 
-    public sealed record Decide(CaseRef Case, bool Approved, long? UserId, string By, string? Comment) : WebhookDecision;
+    /// <param name="Username">The author's GitLab username, as GitLab sent it (null when the hook names none).</param>
+    public sealed record Decide(CaseRef Case, bool Approved, long? UserId, string By, string? Comment, string? Username = null) : WebhookDecision;
 
     public sealed record Ignore(string Reason) : WebhookDecision;
 
@@ -52,11 +53,24 @@ internal abstract record WebhookDecision
         return hook.Command switch
         {
             null => new Ignore("the note holds no /ragnarok command"),
-            { Kind: RagnarokCommandKind.Triage } => new Start(new EscalationRequest(CaseOf(hook, issue.Iid), "/ragnarok triage", hook.User?.Username, eventUuid)),
+            { Kind: RagnarokCommandKind.Triage } c => Triage(hook, issue.Iid, c.Arguments, eventUuid),
             { Kind: RagnarokCommandKind.Approve or RagnarokCommandKind.Reject } c => new Decide(
-                CaseOf(hook, issue.Iid), c.Kind == RagnarokCommandKind.Approve, hook.User?.Id, by, c.Arguments.Length == 0 ? null : c.Arguments),
+                CaseOf(hook, issue.Iid), c.Kind == RagnarokCommandKind.Approve, hook.User?.Id, by, c.Arguments.Length == 0 ? null : c.Arguments, hook.User?.Username),
             { } c => new Ignore($"unknown command /ragnarok {c.Verb}: use triage, approve or reject"),
         };
+    }
+
+    /// <summary><c>/ragnarok triage</c>, or <c>/ragnarok triage --force</c> to run a full case even for a duplicate.</summary>
+    private static WebhookDecision Triage(NoteHook hook, long iid, string arguments, string? eventUuid)
+    {
+        var words = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.FirstOrDefault(w => !string.Equals(w, "--force", StringComparison.OrdinalIgnoreCase)) is { } unknown)
+        {
+            return new Ignore($"/ragnarok triage takes only --force, not '{unknown}'");
+        }
+
+        var force = words.Length > 0;
+        return new Start(new EscalationRequest(CaseOf(hook, iid), force ? "/ragnarok triage --force" : "/ragnarok triage", hook.User?.Username, eventUuid, force));
     }
 
     private static CaseRef CaseOf(GitLabWebhookEvent hook, long iid) => new(hook.Project.Id, hook.Project.PathWithNamespace, iid);

@@ -28,6 +28,9 @@ internal sealed class WebhookWarmup(
     HostConfiguration configuration,
     ILogger<WebhookWarmup> logger) : IHostedService
 {
+    /// <summary>Marks the warm-up's own request, so the endpoint does not log it as a GitLab delivery (honoured from loopback only).</summary>
+    internal const string Header = "X-Ragnarok-Warmup";
+
     /// <summary>A minimal Issue Hook for an issue without the escalation label: parsed and decided, then ignored.</summary>
     internal static string SampleIssueHook(string? label) => JsonSerializer.Serialize(new
     {
@@ -40,6 +43,10 @@ internal sealed class WebhookWarmup(
     });
 
     /// <summary>What the endpoint decides for a sample hook; the warm-up's own delivery must come out as ignored.</summary>
+    /// <summary>Whether this request is the host's own warm-up: the header, from a loopback address.</summary>
+    internal static bool IsWarmup(Microsoft.AspNetCore.Http.HttpContext context) =>
+        context.Request.Headers.ContainsKey(Header) && context.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip);
+
     internal static WebhookDecision? Rehearse(WebhookOptions options, string? label)
     {
         var headers = GitLabWebhookHeaders.From(name => name == GitLabWebhookHeaders.EventHeader ? "Issue Hook" : null);
@@ -74,6 +81,7 @@ internal sealed class WebhookWarmup(
                 Content = new StringContent(SampleIssueHook(null), Encoding.UTF8, "application/json"),
             };
             request.Headers.Add(GitLabWebhookHeaders.EventHeader, "Issue Hook");
+            request.Headers.Add(Header, "1");
             if (!string.IsNullOrEmpty(gitlab.Value.WebhookSecret))
             {
                 request.Headers.Add(GitLabWebhookHeaders.TokenHeader, gitlab.Value.WebhookSecret);

@@ -1,5 +1,6 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
+using RagnarokOps.Activities.Duplicates;
 using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
@@ -40,6 +41,14 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         Step(context, EscalationSteps.Normalizing, $"reading issue #{input.Case.IssueIid}");
         var caseFile = await context.CallNormalizeEscalationAsync(input.Case, WriteRetry);
 
+        Step(context, EscalationSteps.CheckingDuplicates, $"other cases with fingerprint {caseFile.Fingerprint} or a near-same one");
+        var duplicate = await context.CallCheckDuplicateAsync(new DuplicateCheckRequest(caseFile, context.CurrentUtcDateTime, input.Force), WriteRetry);
+        if (duplicate.Stop)
+        {
+            Step(context, EscalationSteps.Done, $"{EscalationOutcome.Duplicate} of {duplicate.OriginalIssue}: {duplicate.Reason}");
+            return new EscalationOutcome(EscalationOutcome.Duplicate, null, null, null, null, []) { DuplicateOf = duplicate.OriginalInstanceId };
+        }
+
         Step(context, EscalationSteps.GatheringEvidence, $"logs, deployments, pipelines, flags and commits for {caseFile.Service ?? "an unknown service"}");
         var evidence = await GatherAsync(context, caseFile);
 
@@ -49,10 +58,10 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         Step(context, EscalationSteps.BuildingRepro, "the failing request, a repro plan and a regression test");
         var repro = await context.CallBuildReproPlanAsync(new ReproRequest(caseFile, evidence, diagnosis), WriteRetry);
 
-        var replay = await ReplayAsync(context, policy, caseFile, repro);
-
         var top = diagnosis.Top;
-        var (proposal, policyDecision) = Decide(policy, top);
+        var replay = await ReplayAsync(context, policy, new TriageReportRequest(caseFile, evidence, diagnosis, repro, null, null, ""), top?.Confidence ?? 0);
+
+        var (proposal, policyDecision) = PolicyGates.Hotfix(policy, top);
         ApprovalLink? link = null;
         if (proposal is not null)
         {
@@ -68,11 +77,11 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
 
         if (proposal is null || link is null)
         {
-            return Finish(context, EscalationOutcome.Reported, top, report, link, null, evidence);
+            return await FinishAsync(context, EscalationOutcome.Reported, top, report, link, null, evidence, caseFile.Case);
         }
 
         context.SetCustomStatus(new EscalationStatus(
-            EscalationSteps.AwaitingApproval, $"{proposal.Action!.Description} — waiting for a person until {link.ExpiresAt:u}", report.NoteUrl, link.Url));
+            EscalationSteps.AwaitingApproval, $"{proposal.Action!.Description} — waiting for a person until {link.ExpiresAt:u}", report.NoteUrl, link.Url, policy.Approvers));
         var decision = await WaitForDecisionAsync(context, link);
         if (decision is null || !decision.Approved)
         {
@@ -81,7 +90,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
                 : (EscalationOutcome.Rejected, $"{decision.By} rejected the proposed hotfix ({proposal.Action!.Description}){(string.IsNullOrWhiteSpace(decision.Comment) ? "." : $": {decision.Comment}")}");
             Step(context, EscalationSteps.PublishingOutcome, message);
             await context.CallPublishOutcomeAsync(new OutcomeRequest(caseFile.Case, result, message), WriteRetry);
-            return Finish(context, result, top, report, link, null, evidence);
+            return await FinishAsync(context, result, top, report, link, null, evidence, caseFile.Case);
         }
 
         Step(context, EscalationSteps.CreatingMergeRequest, $"{decision.By} approved: {proposal.Action!.Description}");
@@ -93,7 +102,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
             : $"The approved hotfix could not be opened: {mergeRequest.Problem}";
         Step(context, EscalationSteps.PublishingOutcome, summary);
         await context.CallPublishOutcomeAsync(new OutcomeRequest(caseFile.Case, outcome, summary), WriteRetry);
-        return Finish(context, outcome, top, report, link, mergeRequest, evidence);
+        return await FinishAsync(context, outcome, top, report, link, mergeRequest, evidence, caseFile.Case);
     }
 
     private static async Task<EvidenceBundle> GatherAsync(TaskOrchestrationContext context, CaseFile caseFile)
@@ -144,49 +153,48 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         }
     }
 
-    private static async Task<ReplayResult?> ReplayAsync(TaskOrchestrationContext context, CasePolicy policy, CaseFile caseFile, ReproResult repro)
+    /// <summary>
+    /// The replay gate: skipped with the reason, sent at once (<c>allow</c>), or — <c>require_approval</c> — the triage
+    /// note goes out first with a replay approval link and the case waits for a person before anything is sent.
+    /// </summary>
+    private static async Task<ReplayResult> ReplayAsync(TaskOrchestrationContext context, CasePolicy policy, TriageReportRequest draft, double confidence)
     {
-        if (policy.ReplayEnvironment is null || policy.Replay.Mode == ActionGate.Deny || repro.Missing is not null)
+        var gate = PolicyGates.Replay(policy, confidence, draft.Repro);
+        if (gate.Verdict == ReplayVerdict.Skip)
         {
-            return null;
+            return new ReplayResult(false, false, gate.Reason, new MissingEvidence("replay", gate.Reason));
         }
 
-        Step(context, EscalationSteps.Replaying, $"the failing request against {policy.ReplayEnvironment}");
+        var environment = policy.ReplayEnvironment!;
+        if (gate.Verdict == ReplayVerdict.AskApproval)
+        {
+            var link = await context.CallIssueApprovalLinkAsync(
+                new ApprovalLinkRequest(context.InstanceId, PolicyGates.ReplayAction(environment), context.CurrentUtcDateTime.Add(policy.ApprovalTimeout)),
+                WriteRetry);
+            Step(context, EscalationSteps.PublishingReport, "the triage note on the issue, asking to approve the replay");
+            var pending = new ReplayResult(false, false, $"waiting for a person: {gate.Reason}", null);
+            var report = await context.CallPublishTriageReportAsync(draft with { Replay = pending, Approval = link, PolicyDecision = gate.Reason }, WriteRetry);
+            context.SetCustomStatus(new EscalationStatus(
+                EscalationSteps.AwaitingApproval, $"replay the failing request against {environment} — waiting for a person until {link.ExpiresAt:u}", report.NoteUrl, link.Url, policy.Approvers));
+            var decision = await WaitForDecisionAsync(context, link);
+            if (decision is null || !decision.Approved)
+            {
+                var reason = decision is null
+                    ? $"not replayed: no decision on the replay before {link.ExpiresAt:u}"
+                    : $"not replayed: {decision.By} rejected the replay{(string.IsNullOrWhiteSpace(decision.Comment) ? "" : $" ({decision.Comment})")}";
+                return new ReplayResult(false, false, reason, new MissingEvidence("replay", reason));
+            }
+        }
+
+        Step(context, EscalationSteps.Replaying, $"the failing request against {environment}");
         try
         {
-            return await context.CallReplayInStagingAsync(new ReplayRequest(caseFile, repro, policy.ReplayEnvironment), GatherRetry);
+            return await context.CallReplayInStagingAsync(new ReplayRequest(draft.Case, draft.Repro, environment), GatherRetry);
         }
         catch (TaskFailedException ex)
         {
             return new ReplayResult(false, false, "replay failed", new MissingEvidence("replay", ex.FailureDetails.ErrorMessage));
         }
-    }
-
-    /// <summary>Whether the top hypothesis may be proposed as a hotfix, and the sentence that says why (or why not).</summary>
-    internal static (HypothesisSummary? Proposal, string Decision) Decide(CasePolicy policy, HypothesisSummary? top)
-    {
-        var gate = policy.DraftMergeRequest;
-        if (top is null)
-        {
-            return (null, "No hypothesis: nothing to propose.");
-        }
-
-        if (top.Action is not { Kind: "revert" })
-        {
-            return (null, $"The top hypothesis proposes {top.Action?.Kind ?? "no action"}; only reverts become draft merge requests.");
-        }
-
-        if (gate.Mode == ActionGate.Deny)
-        {
-            return (null, $"Draft merge requests are denied by {gate.Rule}.");
-        }
-
-        if (top.Confidence < gate.MinConfidence)
-        {
-            return (null, $"Confidence {top.Confidence:0.00} is below {gate.MinConfidence:0.00} required by {gate.Rule}: no hotfix is proposed.");
-        }
-
-        return (top, $"Confidence {top.Confidence:0.00} meets {gate.MinConfidence:0.00} required by {gate.Rule}; a person must approve before anything is written.");
     }
 
     private static string ActionOf(HypothesisSummary proposal) => $"{proposal.Action!.Kind}:{proposal.Action.Target}";
@@ -217,15 +225,18 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         }
     }
 
-    private static EscalationOutcome Finish(
+    private static async Task<EscalationOutcome> FinishAsync(
         TaskOrchestrationContext context,
         string result,
         HypothesisSummary? top,
         PublishedReport report,
         ApprovalLink? link,
         MergeRequestResult? mergeRequest,
-        EvidenceBundle evidence)
+        EvidenceBundle evidence,
+        CaseRef caseRef)
     {
+        // Closed cases still absorb duplicates for a while; the index must know this one ended.
+        await context.CallCloseCaseAsync(new CloseCaseRequest(caseRef, context.CurrentUtcDateTime), WriteRetry);
         Step(context, EscalationSteps.Done, result, report.NoteUrl);
         return new EscalationOutcome(result, top, report.NoteUrl, link?.Url, mergeRequest, evidence.Missing);
     }

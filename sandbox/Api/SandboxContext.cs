@@ -19,6 +19,9 @@ internal sealed class SandboxContext(SandboxStore store, string dataDirectory, T
     /// <summary>The address clients use; set once the server listens, used for every <c>web_url</c>.</summary>
     public string BaseUrl { get; set; } = "http://127.0.0.1:8929";
 
+    /// <summary>The checkout scenario's staging copy (its replay_url and environment URL); null when none runs.</summary>
+    public string? StagingUrl { get; set; }
+
     public DateTimeOffset Now => Time.GetUtcNow();
 
     public static string RepositoryPath(string dataDirectory, string pathWithNamespace) =>

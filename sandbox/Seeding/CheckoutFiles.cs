@@ -153,7 +153,7 @@ internal static class CheckoutFiles
         """;
 
     // Follows the policy format of docs/policy.md (domain/Policy parses it and rejects unknown keys).
-    public const string RagnarokYaml = """
+    public static string RagnarokYaml(string stagingUrl) => $$"""
         # RagnarokOps policy for this repository
         version: 1
 
@@ -173,7 +173,7 @@ internal static class CheckoutFiles
         environments:
           - name: staging
             branch: staging
-            replay_url: http://127.0.0.1:5080
+            replay_url: {{stagingUrl}}
           - name: production
             branch: production
             protected: true
@@ -191,7 +191,7 @@ internal static class CheckoutFiles
           regression_test: { mode: allow, min_confidence: 0.5 }
           replay: { mode: allow, min_confidence: 0.5 }
           draft_mr: { mode: require_approval, min_confidence: 0.6 }
-          revert: { mode: require_approval, min_confidence: 0.9 }
+          revert: { mode: require_approval, min_confidence: 0.8 }
           rollback: deny
 
         approval:

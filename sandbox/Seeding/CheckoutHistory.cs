@@ -24,7 +24,7 @@ internal static class CheckoutHistory
 
     private static readonly string[] Topics = ["architecture", "runbook", "payments", "coupons", "taxes", "on-call", "release-process", "observability"];
 
-    public static List<ScriptedCommit> Build(DateTimeOffset anchor)
+    public static List<ScriptedCommit> Build(DateTimeOffset anchor, string stagingUrl)
     {
         GitIdentity By(int person, TimeSpan beforeAnchor) => new(People[person].Name, People[person].Email, anchor - beforeAnchor);
         var commits = new List<ScriptedCommit>
@@ -33,7 +33,7 @@ internal static class CheckoutHistory
             {
                 ["README.md"] = Readme(string.Empty),
                 ["CODEOWNERS"] = CheckoutFiles.CodeOwners,
-                [".ragnarok.yaml"] = CheckoutFiles.RagnarokYaml,
+                [".ragnarok.yaml"] = CheckoutFiles.RagnarokYaml(stagingUrl),
                 [".gitlab-ci.yml"] = CheckoutFiles.GitLabCi,
                 ["src/Checkout.Api/Checkout.Api.csproj"] = CheckoutFiles.ApiProject,
                 ["src/Checkout.Api/Program.cs"] = CheckoutFiles.Program,

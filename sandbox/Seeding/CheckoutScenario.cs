@@ -20,7 +20,9 @@ internal static class CheckoutScenario
         var now = sb.Now;
         var anchor = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         var repo = await GitRepository.InitBareAsync(SandboxContext.RepositoryPath(sb.DataDirectory, ProjectPath), "main", cancellationToken);
-        var history = CheckoutHistory.Build(anchor);
+        // The staging copy listens before the seed, so the policy's replay_url names where it really is.
+        var stagingUrl = sb.StagingUrl ?? "http://127.0.0.1:5080";
+        var history = CheckoutHistory.Build(anchor, stagingUrl);
         var shas = await FastImport.WriteAsync(repo, "main", history, cancellationToken);
         var project = await ProjectEndpoints.CreateAsync(sb, ProjectPath, "Checkout API of the sample shop", cancellationToken);
 
@@ -34,7 +36,7 @@ internal static class CheckoutScenario
             MemberEndpoints.Add(sb, project, user, username is "alice" or "carol" ? 40 : 30);
         }
 
-        CiRecords.CreateEnvironment(sb, project, "staging", "staging", "http://127.0.0.1:5080", anchor.AddDays(-14));
+        CiRecords.CreateEnvironment(sb, project, "staging", "staging", stagingUrl, anchor.AddDays(-14));
         CiRecords.CreateEnvironment(sb, project, "production", "production", "https://checkout.shop.example", anchor.AddDays(-14));
         FeatureFlagEndpoints.Create(sb, project, "express_checkout", "One-click checkout for returning customers", true, anchor.AddDays(-20));
 

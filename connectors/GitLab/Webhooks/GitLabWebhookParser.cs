@@ -42,8 +42,9 @@ public static class GitLabWebhookParser
             var objectKind = ReadObjectKind(body);
             if (!string.Equals(objectKind, kind.ObjectKind, StringComparison.Ordinal))
             {
-                return GitLabWebhookParseResult.Invalid(
-                    $"{GitLabWebhookHeaders.EventHeader} is '{headers.Event}' but object_kind is '{objectKind ?? "(missing)"}'.", headers);
+                return GitLabWebhookParseResult.Invalid(objectKind is null
+                    ? $"object_kind is missing: a {headers.Event} body says \"object_kind\": \"{kind.ObjectKind}\"."
+                    : $"object_kind is '{objectKind}', but {GitLabWebhookHeaders.EventHeader} '{headers.Event}' needs '{kind.ObjectKind}'.", headers);
             }
 
             var evt = (GitLabWebhookEvent?)JsonSerializer.Deserialize(body, kind.Type, GitLabJson.Options)
@@ -52,7 +53,7 @@ public static class GitLabWebhookParser
         }
         catch (JsonException ex)
         {
-            return GitLabWebhookParseResult.Invalid($"'{headers.Event}' body does not parse: {ex.Message}", headers);
+            return GitLabWebhookParseResult.Invalid($"The {headers.Event} body is not what GitLab sends: {WebhookBodyErrors.Describe(ex, body)}.", headers);
         }
     }
 

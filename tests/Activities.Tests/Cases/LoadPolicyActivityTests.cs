@@ -21,6 +21,12 @@ public sealed class LoadPolicyActivityTests(SandboxCase sandbox)
         Assert.Equal(ActionGate.Allow, policy.Replay.Mode);
         Assert.Equal("staging", policy.ReplayEnvironment);
         Assert.Equal(TimeSpan.FromHours(24), policy.ApprovalTimeout);
+        Assert.Equal((ActionGate.RequireApproval, 0.8), (policy.Revert.Mode, policy.Revert.MinConfidence));
+        Assert.StartsWith("actions.revert (.ragnarok.yaml line ", policy.Revert.Rule, StringComparison.Ordinal);
+        Assert.Equal(0.5, policy.Replay.MinConfidence);
+        Assert.Equal(40, policy.Approvers.MinAccessLevel);
+        Assert.Equal(["carol"], policy.Approvers.Users);
+        Assert.Equal("approval in .ragnarok.yaml", policy.Approvers.Rule);
     }
 
     [Fact]
@@ -46,6 +52,7 @@ public sealed class LoadPolicyActivityTests(SandboxCase sandbox)
         Assert.Equal(0.8, policy.DraftMergeRequest.MinConfidence);
         Assert.Equal("the default for actions.draft_mr", policy.DraftMergeRequest.Rule);
         Assert.Null(policy.ReplayEnvironment);
+        Assert.Equal(CaseApprovers.Default, policy.Approvers);
     }
 
     private static void Git(string directory, params string[] args)

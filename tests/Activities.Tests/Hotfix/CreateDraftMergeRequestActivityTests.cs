@@ -54,6 +54,10 @@ public sealed class CreateDraftMergeRequestActivityTests(SandboxCase sandbox)
         Assert.DoesNotContain("Coupon!.Percent", controller, StringComparison.Ordinal);
         var test = await sandbox.GitLab.GetRawFileAsync(sandbox.Case.ProjectId, repro.TestPath!, branch, CancellationToken.None);
         Assert.Equal(repro.TestContent, test);
+        var script = await sandbox.GitLab.GetRawFileAsync(sandbox.Case.ProjectId, repro.ScriptPath!, branch, CancellationToken.None);
+        Assert.Equal(repro.ScriptContent, script);
+        Assert.Contains(compare.Commits, c => c.Message?.StartsWith("Add a regression test and repro script", StringComparison.Ordinal) == true);
+        Assert.Contains($"Repro script: `{repro.ScriptPath}`", created.Description, StringComparison.Ordinal);
     }
 
     [Fact]

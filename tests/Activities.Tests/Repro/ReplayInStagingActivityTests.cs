@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using RagnarokOps.Activities.Repro;
 
 namespace RagnarokOps.Activities.Tests.Repro;
@@ -20,17 +18,32 @@ public sealed class ReplayInStagingActivityTests(SandboxCase sandbox)
     }
 
     [Fact]
-    public async Task RunAsync_StagingWithNothingListening_IsMissingAsUnreachable()
+    public async Task RunAsync_TheSandboxStagingCopy_ReproducesTheProductionFailure()
     {
-        // The checkout policy's staging replay URL is http://127.0.0.1:5080; the test needs that port free.
-        Assert.True(PortIsFree(5080), "port 5080 is in use on this machine");
         var request = new ReplayRequest(await sandbox.CaseFileAsync(), await sandbox.ReproAsync(), "staging");
 
         var result = await sandbox.RunAsync<ReplayInStagingActivity, ReplayRequest, ReplayResult>(request);
 
-        Assert.False(result.Ran);
-        Assert.Contains("unreachable", result.Summary, StringComparison.Ordinal);
-        Assert.Equal("replay", result.Missing?.Source);
+        Assert.True(result.Ran);
+        Assert.True(result.Reproduced, result.Summary);
+        Assert.Null(result.Missing);
+        Assert.Equal("reproduced in staging: POST /api/checkout answered 500, expected 200", result.Summary);
+    }
+
+    [Fact]
+    public void Judge_ADifferentFailureThanProduction_IsNotReproduced()
+    {
+        var target = new ReplayTarget("POST", "/api/checkout", null, null, 200, 500, null);
+
+        var different = ReplayInStagingActivity.Judge("staging", target, 400);
+        var same = ReplayInStagingActivity.Judge("staging", target, 500);
+        var healthy = ReplayInStagingActivity.Judge("staging", target, 200);
+
+        Assert.False(different.Reproduced);
+        Assert.Contains("while production answered 500 — a different failure", different.Summary, StringComparison.Ordinal);
+        Assert.True(same.Reproduced);
+        Assert.False(healthy.Reproduced);
+        Assert.StartsWith("not reproduced in staging: POST /api/checkout answered 200", healthy.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,21 +60,7 @@ public sealed class ReplayInStagingActivityTests(SandboxCase sandbox)
 
         Assert.False(result.Ran);
         Assert.Null(result.Missing);
-        Assert.StartsWith("dry-run: would send POST http://127.0.0.1:5080/api/checkout", result.Summary, StringComparison.Ordinal);
-    }
-
-    private static bool PortIsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        Assert.StartsWith($"dry-run: would send POST {sandbox.Server.StagingUrl!.ToString().TrimEnd('/')}/api/checkout", result.Summary, StringComparison.Ordinal);
     }
 
     /// <summary>A dry run must not even create a client.</summary>

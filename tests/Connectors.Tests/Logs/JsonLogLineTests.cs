@@ -4,6 +4,18 @@ namespace RagnarokOps.Connectors.Tests.Logs;
 
 public sealed class JsonLogLineTests
 {
+    [Theory]
+    [InlineData("""{"timestamp":"2024-05-01T12:00:00Z","level":"Error","http_method":"POST","path":"/api/checkout","status":500,"request_body":"{\"cart\":{\"coupon\":null}}"}""", "{\"cart\":{\"coupon\":null}}")]
+    [InlineData("""{"@timestamp":"2024-05-01T12:00:00Z","log.level":"error","http":{"request":{"method":"POST","body":{"content":"sku=A"}}},"url":{"path":"/api/checkout"}}""", "sku=A")]
+    [InlineData("""{"timestamp":"2024-05-01T12:00:00Z","level":"Error","method":"POST","path":"/api/checkout","RequestBody":{"cart":{"coupon":null}}}""", "{\"cart\":{\"coupon\":null}}")]
+    public void Parse_LoggedRequestBody_IsKeptWithTheMethod(string line, string body)
+    {
+        var record = JsonLogLine.Parse(line)!;
+
+        Assert.Equal(("POST", "/api/checkout"), (record.RequestMethod, record.RequestPath));
+        Assert.Equal(body, record.RequestBody);
+    }
+
     [Fact]
     public void Parse_ClefWithoutLevel_IsInformation()
     {

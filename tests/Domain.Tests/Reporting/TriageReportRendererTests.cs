@@ -19,6 +19,29 @@ public sealed class TriageReportRendererTests
         policy);
 
     [Fact]
+    public void Render_PolicyProblems_ListsEveryOneWithFileAndLineFirst()
+    {
+        var run = ScenarioCatalog.DiffContentOnly().Run();
+        var problems = new[]
+        {
+            ".ragnarok.yaml(14,11): actions.rollback: expected allow, require_approval or deny, got 'maybe'",
+            ".ragnarok.yaml(21,17): environments[1].replay_url: must be an absolute http(s) URL, got `staging`",
+        };
+
+        var md = TriageReportRenderer.Render(Input(run) with { PolicyProblems = problems });
+
+        var section = md.IndexOf("### Policy problems", StringComparison.Ordinal);
+        Assert.True(section > 0 && section < md.IndexOf("### Summary", StringComparison.Ordinal));
+        Assert.Contains("2 problem(s), so this case ran on the safe defaults", md, StringComparison.Ordinal);
+        Assert.Contains("- `.ragnarok.yaml(14,11): actions.rollback: expected allow, require_approval or deny, got 'maybe'`", md, StringComparison.Ordinal);
+        Assert.Contains("- `.ragnarok.yaml(21,17): environments[1].replay_url: must be an absolute http(s) URL, got 'staging'`", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ValidPolicy_HasNoPolicyProblemsSection() =>
+        Assert.DoesNotContain("### Policy problems", TriageReportRenderer.Render(Input(ScenarioCatalog.DiffContentOnly().Run())), StringComparison.Ordinal);
+
+    [Fact]
     public void Render_FullCase_HasEverySection()
     {
         var run = ScenarioCatalog.DiffContentOnly().Run();

@@ -26,6 +26,29 @@ public sealed class FailingRequestsTests
     }
 
     [Fact]
+    public void FromLogs_LoggedJsonBody_IsSentWithAJsonContentType()
+    {
+        const string Body = """{"cart":{"lines":[{"sku":"A","quantity":1,"unitPrice":10}],"coupon":null}}""";
+        var logs = Logs(
+            Sample(0, "POST", "/api/orders", 500, "NullReferenceException"),
+            Sample(1, "POST", "/api/orders", 500, "NullReferenceException") with { RequestBody = Body });
+
+        var request = FailingRequests.FromLogs(logs)!;
+
+        Assert.Equal(Body, request.Body);
+        Assert.Equal(new KeyValuePair<string, string>("Content-Type", "application/json"), Assert.Single(request.Headers));
+    }
+
+    [Fact]
+    public void FromLogs_LoggedTextBody_IsSentWithoutAContentType()
+    {
+        var request = FailingRequests.FromLogs(Logs(Sample(0, "POST", "/api/orders", 500, "NullReferenceException") with { RequestBody = "sku=A&qty=1" }))!;
+
+        Assert.Equal("sku=A&qty=1", request.Body);
+        Assert.Empty(request.Headers);
+    }
+
+    [Fact]
     public void FromLogs_NoSampleWithARequest_IsNull()
     {
         Assert.Null(FailingRequests.FromLogs(Logs(Sample(0, null, "/x", 500, "E"))));

@@ -149,6 +149,22 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task Classify_QuotesInTheLog_AreNotUnicodeEscaped()
+    {
+        using var dir = new TempDirectory();
+        var log = dir.Combine("quotes.log");
+        await File.WriteAllTextAsync(log, "Unhandled exception. System.IO.FileNotFoundException: Could not find file '/app/config.yaml' (\"config\" <missing>)\n   at Program.Main()\n");
+
+        var (code, output, _) = await RunAsync("classify", log);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("\\u0022", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0027", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u003C", output, StringComparison.Ordinal);
+        Assert.Contains("'/app/config.yaml' (\\\"config\\\" <missing>)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Classify_MissingFile_ExitsTwo()
     {
         var (code, _, error) = await RunAsync("classify", "/nonexistent/job.log");

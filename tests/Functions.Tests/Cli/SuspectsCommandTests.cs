@@ -99,6 +99,43 @@ public sealed class SuspectsCommandTests : IDisposable
         Assert.Contains("nope", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("main", "--range 'main' is not a range: give FROM..TO, e.g. v1.4.0..HEAD, or HEAD~10..HEAD for the last 10 commits")]
+    [InlineData("..main", "--range '..main' needs both ends: FROM..TO, e.g. HEAD~10..main")]
+    public async Task Suspects_RangeWithoutTwoEnds_IsRefusedWithAClearMessage(string range, string message)
+    {
+        var (code, stdout, stderr) = await RunAsync("suspects", "--repo", _repo, "--range", range, "--escalation", _escalation);
+
+        Assert.Equal(SuspectsCommand.BadInput, code);
+        Assert.Equal($"ragnarok suspects: {message}", stderr.Trim());
+        Assert.Empty(stdout);
+    }
+
+    [Fact]
+    public async Task Suspects_Top_LimitsTextAndJson()
+    {
+        var (_, json, _) = await RunAsync("suspects", "--repo", _repo, "--range", $"{_base}..main", "--escalation", _escalation, "--json", "--top", "1");
+        var (_, text, _) = await RunAsync("suspects", "--repo", _repo, "--range", $"{_base}..main", "--escalation", _escalation, "--top", "1");
+        var (code, _, stderr) = await RunAsync("suspects", "--repo", _repo, "--range", $"{_base}..main", "--escalation", _escalation, "--top", "0");
+
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(_culprit, Assert.Single(doc.RootElement.GetProperty("suspects").EnumerateArray()).GetProperty("sha").GetString());
+        Assert.Contains($"1. {_culprit[..10]}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n2. ", text, StringComparison.Ordinal);
+        Assert.Equal(SuspectsCommand.BadInput, code);
+        Assert.Contains("--top must be 1 or more", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Suspects_Json_KeepsQuotesReadable()
+    {
+        var (_, json, _) = await RunAsync("suspects", "--repo", _repo, "--range", $"{_base}..main", "--escalation", _escalation, "--json");
+
+        Assert.DoesNotContain("\\u0022", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0027", json, StringComparison.Ordinal);
+        Assert.Contains("\\\"", json, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Suspects_MissingEscalationFile_FailsAndSaysWhich()
     {

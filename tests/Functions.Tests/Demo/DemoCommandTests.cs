@@ -33,5 +33,15 @@ public sealed class DemoCommandTests
         Assert.Contains(summary.Artifacts, a => a.EndsWith("evidence-bundle.json", StringComparison.Ordinal));
         Assert.Contains("hotfix-proposed", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Azurite (in memory)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(summary.Artifacts, a => a.EndsWith($"repro-checkout_escalation_{summary.InstanceId.Split('-')[^1]}.sh", StringComparison.Ordinal));
+        Assert.DoesNotContain("missing: replay", output.ToString(), StringComparison.Ordinal);
+
+        // The replay reproduced the failure on the staging copy, and the saved repro script fails against it too.
+        var report = await File.ReadAllTextAsync(summary.Artifacts.Single(a => a.EndsWith("triage-report.md", StringComparison.Ordinal)));
+        Assert.Contains("**Replay:** reproduced in staging: POST /api/checkout answered 500, expected 200", report, StringComparison.Ordinal);
+        var script = Assert.Single(summary.RegressionRuns!);
+        Assert.Equal(1, script.ExitCode);
+        Assert.True(script.FailedAsExpected);
+        Assert.Equal("status 500, expected 200", script.Output);
     }
 }

@@ -23,14 +23,23 @@ public sealed class EscalationFlowTests
 
         var notes = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/issues/{iid}/notes");
         Assert.Single(notes, n => n!["body"]!.GetValue<string>().Contains("ragnarok:triage-report", StringComparison.Ordinal));
-        using (var approved = await DemoRun.ApproveAsync(waiting.ApprovalUrl!, "end-to-end test", CancellationToken.None))
+        // The link shows what and how but never decides; the decision is a comment GitLab authenticates.
+        using (var http = new HttpClient())
+        using (var clicked = await http.PostAsync(new Uri(waiting.ApprovalUrl!), new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["by"] = "anyone" })))
         {
-            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, clicked.StatusCode);
+            Assert.Contains("/ragnarok approve", await clicked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var approved = await DemoRun.ApproveAsync(sandbox.GitLab.ApiUrl, instanceId, "end-to-end test", CancellationToken.None))
+        {
+            Assert.Equal(HttpStatusCode.Created, approved.StatusCode);
         }
 
         var outcome = (await SandboxCase.WaitForCompletionAsync(app, instanceId)).ReadOutputAs<EscalationOutcome>()!;
         Assert.Equal(EscalationOutcome.HotfixProposed, outcome.Result);
         Assert.Equal(truth.CulpritSha, outcome.TopHypothesis!.Subject);
+        Assert.Contains("approved by carol", (await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/issues/{iid}/notes")).Select(n => n!["body"]!.GetValue<string>()).Last(b => b.Contains("ragnarok:outcome", StringComparison.Ordinal)), StringComparison.Ordinal);
         var mr = outcome.MergeRequest!;
         var mrs = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/merge_requests");
         var created = Assert.Single(mrs);
@@ -63,16 +72,28 @@ public sealed class EscalationFlowTests
 
         // Same data folder, same signing key, a new port: the link's token still holds; only its address moved.
         await using var second = await sandbox.StartHostAsync();
-        var path = new Uri(approvalUrl).PathAndQuery;
-        using (var approved = await DemoRun.ApproveAsync(second.Urls.Single() + path, "after restart", CancellationToken.None))
+        using (var http = new HttpClient())
+        using (var page = await http.GetAsync(new Uri(second.Urls.Single() + new Uri(approvalUrl).PathAndQuery)))
         {
-            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("/ragnarok approve", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var approved = await DemoRun.ApproveAsync(sandbox.GitLab.ApiUrl, instanceId, "after restart", CancellationToken.None))
+        {
+            Assert.Equal(HttpStatusCode.Created, approved.StatusCode);
         }
 
         var outcome = (await SandboxCase.WaitForCompletionAsync(second, instanceId)).ReadOutputAs<EscalationOutcome>()!;
         Assert.Equal(EscalationOutcome.HotfixProposed, outcome.Result);
         Assert.Single(await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/merge_requests"));
-        using var again = await DemoRun.ApproveAsync(second.Urls.Single() + path, "after restart", CancellationToken.None);
-        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+
+        // A second approval finds nothing waiting and opens nothing.
+        using (await DemoRun.ApproveAsync(sandbox.GitLab.ApiUrl, instanceId, "again", CancellationToken.None))
+        {
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/merge_requests"));
     }
 }

@@ -35,11 +35,17 @@ public sealed class HostKilledWhileAwaitingApprovalTests
         await RegisterWebhookAsync(sandbox, second);
 
         // The link names the killed host's address (Approvals:PublicBaseUrl of the first process); a restarted host on
-        // a new port still owns the instance, the ledger and the signing key, so only the authority is rewritten.
+        // a new port still owns the instance and the signing key, so its page still opens there.
         var link = new UriBuilder(approvalUrl) { Host = new Uri(second.Url).Host, Port = new Uri(second.Url).Port }.Uri.ToString();
-        using (var approved = await DemoRun.ApproveAsync(link, "after kill", CancellationToken.None))
+        using (var http = new HttpClient())
+        using (var page = await http.GetAsync(new Uri(link)))
         {
-            Assert.True(approved.StatusCode == HttpStatusCode.OK, $"approve answered {approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}{Environment.NewLine}{second.Tail}");
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"the approval page answered {page.StatusCode}{Environment.NewLine}{second.Tail}");
+        }
+
+        using (var approved = await DemoRun.ApproveAsync(sandbox.GitLab.ApiUrl, instanceId, "after kill", CancellationToken.None))
+        {
+            Assert.Equal(HttpStatusCode.Created, approved.StatusCode);
         }
 
         var completed = await second.WaitForCompletionAsync(instanceId);
@@ -53,15 +59,16 @@ public sealed class HostKilledWhileAwaitingApprovalTests
         var notes = await sandbox.GetArrayAsync($"projects/{sandbox.ProjectId}/issues/{iid}/notes?per_page=100");
         Assert.Single(notes, n => n!["body"]!.GetValue<string>().Contains("ragnarok:triage-report", StringComparison.Ordinal));
 
-        using var again = await DemoRun.ApproveAsync(link, "after kill", CancellationToken.None);
-        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        using var http2 = new HttpClient();
+        using var clicked = await http2.PostAsync(new Uri(link), new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve" }));
+        Assert.Equal(HttpStatusCode.Forbidden, clicked.StatusCode);
     }
 
     /// <summary>Points the sandbox's issue events at this host, as <see cref="SandboxCase.StartHostAsync"/> does for an in-process one.</summary>
     private static async Task RegisterWebhookAsync(SandboxCase sandbox, HostProcess host)
     {
         using var response = await sandbox.Api.PostAsJsonAsync(
-            $"projects/{sandbox.ProjectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = sandbox.Secrets.WebhookSecret, issues_events = true });
+            $"projects/{sandbox.ProjectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = sandbox.Secrets.WebhookSecret, issues_events = true, note_events = true });
         response.EnsureSuccessStatusCode();
     }
 }

@@ -48,7 +48,7 @@ internal sealed class SandboxCase : IAsyncDisposable
     {
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var app = await DemoHost.StartAsync(Data, GitLab, Secrets, url, await TestAzurite.ConnectionStringAsync(), CancellationToken.None, _hubName);
-        (await Api.PostAsJsonAsync($"projects/{ProjectId}/hooks", new { url = $"{url}/api/webhooks/gitlab", token = Secrets.WebhookSecret, issues_events = true })).EnsureSuccessStatusCode();
+        (await Api.PostAsJsonAsync($"projects/{ProjectId}/hooks", new { url = $"{url}/api/webhooks/gitlab", token = Secrets.WebhookSecret, issues_events = true, note_events = true })).EnsureSuccessStatusCode();
         return app;
     }
 

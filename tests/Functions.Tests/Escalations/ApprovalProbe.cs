@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Reporting;
 using Microsoft.DurableTask;
 
@@ -19,12 +20,15 @@ internal sealed class ApprovalProbe
 
     public TimeSpan ValidFor { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Who the probe's "policy" lets decide, shown in custom status as the escalation shows it.</summary>
+    public CaseApprovers? Approvers { get; set; }
+
     public void Register(IServiceCollection services) => services.Configure<DurableTaskRegistry>(r => r
         .AddActivityFunc<string, string>("ProbeIssueLink", (ctx, action) => Links!.Create(ctx.InstanceId, action!, ValidFor).Url.ToString())
         .AddOrchestratorFunc<string, ApprovalDecision>(Name, async (ctx, action) =>
         {
             var url = await ctx.CallActivityAsync<string>("ProbeIssueLink", action);
-            ctx.SetCustomStatus(new EscalationStatus(EscalationSteps.AwaitingApproval, "revert the culprit", "http://gitlab.test/note", url));
+            ctx.SetCustomStatus(new EscalationStatus(EscalationSteps.AwaitingApproval, "revert the culprit", "http://gitlab.test/shop/checkout/-/issues/1#note_1", url, Approvers));
             var decision = await ctx.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName);
             ctx.SetCustomStatus(new EscalationStatus(EscalationSteps.Done, decision.Approved ? "approved" : "rejected"));
             return decision;

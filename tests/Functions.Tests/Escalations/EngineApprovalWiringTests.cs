@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Reporting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -11,36 +12,31 @@ using RagnarokOps.Tests.Shared;
 
 namespace RagnarokOps.Functions.Tests.Escalations;
 
-/// <summary>The approval link over the real engine: the page reads the case's custom status, the POST raises the event once.</summary>
+/// <summary>The approval link over the real engine: the page reads the case's custom status and tells how to decide; it never decides.</summary>
 public sealed class EngineApprovalWiringTests
 {
     private const string Action = "revert:abc123";
 
     [Fact]
-    public async Task ApprovalLink_GetThenPost_ShowsWithoutDecidingThenRaisesTheEventOnce()
+    public async Task ApprovalLink_Get_ShowsTheCaseTheApproversAndTheIssue_PostDecidesNothing()
     {
         using var dir = new TempDirectory();
-        var probe = new ApprovalProbe();
+        var probe = new ApprovalProbe { Approvers = new CaseApprovers(50, ["carol"], [], "approval in .ragnarok.yaml") };
         await using var host = await FlowTestHost.StartAsync(dir.Path, configureServices: probe.Register);
         probe.Links = host.App.Services.GetRequiredService<ApprovalLinks>();
         var url = await StartAndWaitForLinkAsync(host, "escalation-7-20");
 
         var page = await host.Http.GetAsync(new Uri(url));
+        var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains(Action, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Action, html, StringComparison.Ordinal);
+        Assert.Contains("@carol or anyone with access level 50 (owner) or more in the project", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://gitlab.test/shop/checkout/-/issues/1\"", html, StringComparison.Ordinal);
+
+        var clicked = await PostAsync(host, "escalation-7-20", TokenOf(url), "approve");
+        Assert.Equal(HttpStatusCode.Forbidden, clicked.StatusCode);
+        await Task.Delay(500);
         Assert.True((await host.Client.GetInstanceAsync("escalation-7-20", CancellationToken.None))!.IsRunning);
-
-        var approved = await PostAsync(host, "escalation-7-20", TokenOf(url), "approve");
-        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var done = await host.Client.WaitForInstanceCompletionAsync("escalation-7-20", getInputsAndOutputs: true, wait.Token);
-        var decision = done.ReadOutputAs<ApprovalDecision>()!;
-        Assert.True(decision.Approved);
-        Assert.Equal(Action, decision.Action);
-
-        var reused = await PostAsync(host, "escalation-7-20", TokenOf(url), "approve");
-        Assert.Equal(HttpStatusCode.Forbidden, reused.StatusCode);
-        Assert.Contains("already used", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,13 +50,13 @@ public sealed class EngineApprovalWiringTests
         var token = TokenOf(url);
         var forged = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
 
-        var forgedPost = await PostAsync(host, "escalation-7-21", forged, "approve");
-        Assert.Equal(HttpStatusCode.Forbidden, forgedPost.StatusCode);
+        var forgedPage = await host.Http.GetAsync(new Uri($"/api/approvals/escalation-7-21?token={Uri.EscapeDataString(forged)}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, forgedPage.StatusCode);
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        var expiredPost = await PostAsync(host, "escalation-7-21", token, "approve");
-        Assert.Equal(HttpStatusCode.Forbidden, expiredPost.StatusCode);
-        Assert.Contains("expired", await expiredPost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var expiredPage = await host.Http.GetAsync(new Uri(url));
+        Assert.Equal(HttpStatusCode.Forbidden, expiredPage.StatusCode);
+        Assert.Contains("expired", await expiredPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True((await host.Client.GetInstanceAsync("escalation-7-21", CancellationToken.None))!.IsRunning);
     }
 

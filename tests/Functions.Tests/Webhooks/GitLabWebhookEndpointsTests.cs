@@ -29,7 +29,26 @@ public sealed class GitLabWebhookEndpointsTests
         var response = await Hooks.PostRawAsync(host.Http, "Issue Hook", "{ \"object_kind\": \"issue\", ");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("does not parse", (await Hooks.JsonAsync(response))["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("The Issue Hook body is not what GitLab sends: ", (await Hooks.JsonAsync(response))["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "object_kind": "issue", "project": { "id": 7, "path_with_namespace": "shop/checkout" }, "object_attributes": { "iid": "seven" } }""", "object_attributes.iid: expected a whole number, found text (\"seven\")")]
+    [InlineData("""{ "object_kind": "note" }""", "object_kind is 'note', but X-Gitlab-Event 'Issue Hook' needs 'issue'")]
+    [InlineData("""{ "project": { "id": 7 } }""", "object_kind is missing: a Issue Hook body says \"object_kind\": \"issue\"")]
+    [InlineData("""{ "object_kind": "issue", """, "not valid JSON")]
+    public async Task Receive_WrongField_Returns400NamingTheFieldInPlainWords(string body, string expected)
+    {
+        using var dir = new TempDirectory();
+        await using var host = await FlowTestHost.StartAsync(dir.Path);
+
+        var response = await Hooks.PostRawAsync(host.Http, "Issue Hook", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await Hooks.JsonAsync(response))["error"]!.GetValue<string>();
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class NoteCommandTests
         Assert.Contains("access level 30", (await Hooks.JsonAsync(refused))["refused"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True((await host.Client.GetInstanceAsync(instanceId, CancellationToken.None))!.IsRunning);
         var notes = (await root.GetFromJsonAsync<JsonArray>($"projects/{projectId}/issues/{iid}/notes"))!;
-        Assert.Contains(notes, n => n!["body"]!.GetValue<string>().Contains("did not act on `/ragnarok approve`: bob has access level 30", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n!["body"]!.GetValue<string>().Contains(
+            "did not act on `/ragnarok approve`: bob is not listed in approval.users or a member of approval.groups and has access level 30; deciding needs anyone with access level 40 (maintainer) or more", StringComparison.Ordinal));
 
         using var alice = Api(gitlab, "glpat-alice-sandbox");
         var note = await alice.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = "/ragnarok approve looks right" });
@@ -52,6 +53,40 @@ public sealed class NoteCommandTests
         Assert.True(decision.Approved);
         Assert.Equal("alice", decision.By);
         Assert.Equal("looks right", decision.Comment);
+    }
+
+    [Fact]
+    public async Task ApproveNote_PolicyApprovers_ListedDeveloperDecidesMaintainerBelowTheLevelIsRefused()
+    {
+        using var dir = new TempDirectory();
+        await using var gitlab = await SandboxServer.StartAsync(
+            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = "checkout" }, CancellationToken.None);
+        var projectId = gitlab.GroundTruth!.ProjectId;
+        // approval: { min_access_level: owner, users: [dave], groups: [acme/sre] }: the sandbox has no groups, so only dave counts.
+        var probe = new ApprovalProbe { Approvers = new RagnarokOps.Activities.Cases.CaseApprovers(50, ["dave"], ["acme/sre"], "approval in .ragnarok.yaml") };
+        Directory.CreateDirectory(dir.Combine("host"));
+        await using var host = await FlowTestHost.StartAsync(
+            dir.Combine("host"),
+            new Dictionary<string, string?> { ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(), ["GitLab:Token"] = gitlab.Token },
+            probe.Register);
+        probe.Links = host.App.Services.GetRequiredService<ApprovalLinks>();
+        using var root = Api(gitlab, gitlab.Token);
+        var members = (await root.GetFromJsonAsync<JsonArray>($"projects/{projectId}/members"))!;
+        long IdOf(string username) => members.Single(m => m!["username"]!.GetValue<string>() == username)!["id"]!.GetValue<long>();
+        var issue = (await (await root.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Checkout fails" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var iid = issue["iid"]!.GetValue<long>();
+        var instanceId = $"escalation-{projectId}-{iid}";
+        await EngineApprovalWiringTests.StartAndWaitForLinkAsync(host, instanceId);
+
+        var alice = await Hooks.PostAsync(host.Http, "Note Hook", Hooks.Note(projectId, iid, IdOf("alice"), "alice", "/ragnarok approve"));
+        Assert.Contains("has access level 40; deciding needs @dave, members of acme/sre or anyone with access level 50 (owner)", (await Hooks.JsonAsync(alice))["refused"]!.GetValue<string>(), StringComparison.Ordinal);
+        var dave = await Hooks.PostAsync(host.Http, "Note Hook", Hooks.Note(projectId, iid, IdOf("dave"), "dave", "/ragnarok reject not this one"));
+
+        Assert.Equal("dave chose reject for revert:abc123", (await Hooks.JsonAsync(dave))["decided"]!.GetValue<string>());
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var decision = (await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, wait.Token)).ReadOutputAs<ApprovalDecision>()!;
+        Assert.False(decision.Approved);
+        Assert.Equal("dave", decision.By);
     }
 
     private static HttpClient Api(SandboxServer gitlab, string token)

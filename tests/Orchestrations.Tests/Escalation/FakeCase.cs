@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using RagnarokOps.Activities;
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Diagnosis;
+using RagnarokOps.Activities.Duplicates;
 using RagnarokOps.Activities.Evidence;
 using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
@@ -26,10 +27,21 @@ internal sealed class FakeCase
 
     public CasePolicy Policy { get; set; } = new(
         new ActionGate(ActionGate.RequireApproval, 0.6, ".ragnarok.yaml actions.draft_mr"),
+        new ActionGate(ActionGate.RequireApproval, 0.8, ".ragnarok.yaml actions.revert"),
         new ActionGate(ActionGate.Deny, 1, "default"),
         null,
         TimeSpan.FromMinutes(30),
+        new CaseApprovers(40, ["carol"], [], "approval in .ragnarok.yaml"),
         []);
+
+    /// <summary>What CheckDuplicate answers; null: not a duplicate.</summary>
+    public DuplicateCheckResult? Duplicate { get; set; }
+
+    public DuplicateCheckRequest? DuplicateRequest { get; private set; }
+
+    public ReplayRequest? ReplayRequest { get; private set; }
+
+    public List<TriageReportRequest> PublishedReports { get; } = [];
 
     public double TopConfidence { get; set; } = 0.86;
 
@@ -86,12 +98,25 @@ internal sealed class FakeCase
             [new HypothesisSummary("deployment", "abc123", "Remove coupon null check", TopConfidence, new ProposedAction("revert", "abc123", "revert abc123"))],
             Anchor.AddHours(-2).AddMinutes(3),
             "errors rose from 0.1/min to 40/min")));
-        r.AddActivityFunc<ReproRequest, ReproResult>(ActivityNames.BuildReproPlan, (_, _) => Record(ActivityNames.BuildReproPlan, new ReproResult("1. POST /api/checkout", "xunit", "tests/CheckoutRegressionTests.cs", "// test", null)));
-        r.AddActivityFunc<ReplayRequest, ReplayResult>(ActivityNames.ReplayInStaging, (_, _) => Record(ActivityNames.ReplayInStaging, new ReplayResult(true, true, "500 on staging", null)));
+        r.AddActivityFunc<ReproRequest, ReproResult>(ActivityNames.BuildReproPlan, (_, _) => Record(ActivityNames.BuildReproPlan, new ReproResult(
+            "1. POST /api/checkout", "xunit", "tests/CheckoutRegressionTests.cs", "// test", null,
+            new ReplayTarget("POST", "/api/checkout", "{}", "application/json", 200, 500, null), "repro/checkout_escalation_42.sh", "#!/usr/bin/env sh", "repro-checkout_escalation_42.sh")));
+        r.AddActivityFunc<ReplayRequest, ReplayResult>(ActivityNames.ReplayInStaging, (_, replay) =>
+        {
+            ReplayRequest = replay;
+            return Record(ActivityNames.ReplayInStaging, new ReplayResult(true, true, "500 on staging", null));
+        });
+        r.AddActivityFunc<DuplicateCheckRequest, DuplicateCheckResult>(ActivityNames.CheckDuplicate, (_, check) =>
+        {
+            DuplicateRequest = check;
+            return Record(ActivityNames.CheckDuplicate, Duplicate ?? new DuplicateCheckResult(false, null, null, "no open or recent case has the same or a near-same fingerprint"));
+        });
+        r.AddActivityFunc<CloseCaseRequest, bool>(ActivityNames.CloseCase, (_, _) => Record(ActivityNames.CloseCase, true));
         r.AddActivityFunc<ApprovalLinkRequest, ApprovalLink>(ActivityNames.IssueApprovalLink, (_, l) => Record(ActivityNames.IssueApprovalLink, new ApprovalLink($"http://127.0.0.1/api/approvals/{l!.InstanceId}?token=t", l.Action, l.ExpiresAt)));
         r.AddActivityFunc<TriageReportRequest, PublishedReport>(ActivityNames.PublishTriageReport, (_, report) =>
         {
             PublishedReport = report;
+            PublishedReports.Add(report!);
             return Record(ActivityNames.PublishTriageReport, new PublishedReport(9, "http://gitlab/shop/checkout/-/issues/42#note_9", []));
         });
         r.AddActivityFunc<DraftMergeRequestRequest, MergeRequestResult>(ActivityNames.CreateDraftMergeRequest, (_, _) => Record(ActivityNames.CreateDraftMergeRequest, new MergeRequestResult(3, "ragnarok/hotfix-42", "http://gitlab/shop/checkout/-/merge_requests/3", true, null)));

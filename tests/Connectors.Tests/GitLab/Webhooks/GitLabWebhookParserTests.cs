@@ -183,7 +183,7 @@ public sealed class GitLabWebhookParserTests
         var result = GitLabWebhookParser.Parse(Headers("Issue Hook"), body);
 
         Assert.Equal(GitLabWebhookOutcome.Invalid, result.Outcome);
-        Assert.Contains("iid", result.Reason, StringComparison.Ordinal);
+        Assert.Equal("The Issue Hook body is not what GitLab sends: object_attributes: missing field(s): iid.", result.Reason);
     }
 
     [Fact]
