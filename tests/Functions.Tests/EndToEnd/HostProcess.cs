@@ -47,7 +47,7 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host on a free port over <paramref name="folder"/> (content root and data) and waits for /api/health.</summary>
-    public static async Task<HostProcess> StartAsync(SandboxCase sandbox, string folder)
+    public static async Task<HostProcess> StartAsync(SandboxCase sandbox, string folder, string visibility = "00:00:10")
     {
         var root = Path.Combine(folder, "host");
         Directory.CreateDirectory(root);
@@ -55,7 +55,7 @@ internal sealed class HostProcess : IAsyncDisposable
         if (!File.Exists(hostJson))
         {
             // A restart on the same folder keeps the task hub, as a restarted server keeps its storage.
-            await File.WriteAllTextAsync(hostJson, TestAzurite.HostJson(TestAzurite.NewHubName()));
+            await File.WriteAllTextAsync(hostJson, TestAzurite.HostJson(TestAzurite.NewHubName(), visibility: visibility));
         }
 
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
@@ -189,7 +189,7 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task<JsonObject?> GetInstanceAsync(string instanceId)
+    public async Task<JsonObject?> GetInstanceAsync(string instanceId)
     {
         if (_process.HasExited)
         {

@@ -85,6 +85,10 @@ internal sealed class SandboxCase : IAsyncDisposable
         return await app.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
     }
 
+    /// <summary>Starts the issue's case again by a <c>/ragnarok triage</c> note, as a person would after a lost delivery.</summary>
+    public async Task RetriggerAsync(long iid) =>
+        (await Api.PostAsJsonAsync($"projects/{ProjectId}/issues/{iid}/notes", new { body = "/ragnarok triage" })).EnsureSuccessStatusCode();
+
     public async Task<JsonArray> GetArrayAsync(string path) => (await Api.GetFromJsonAsync<JsonArray>(path))!;
 
     public async ValueTask DisposeAsync()

@@ -21,14 +21,20 @@ internal static class TestAzurite
     public static string NewHubName() => $"t{Environment.ProcessId}x{Interlocked.Increment(ref _hubs)}";
 
     /// <summary>A host.json for a test host on its own hub of this Azurite, polling fast.</summary>
-    public static string HostJson(string hubName, string logLevel = "Warning") => $$"""
+    /// <param name="hubName">The task hub.</param>
+    /// <param name="logLevel">The default log level.</param>
+    /// <param name="visibility">How long a killed worker's dequeued messages stay hidden (crash tests shorten Azure's 5 min).</param>
+    public static string HostJson(string hubName, string logLevel = "Warning", string visibility = "00:05:00") => $$"""
         {
           "version": "2.0",
           "logging": { "logLevel": { "default": "{{logLevel}}" } },
           "extensions": {
             "durableTask": {
               "hubName": "{{hubName}}",
-              "storageProvider": { "connectionName": "{{ConnectionName}}", "partitionCount": 1, "maxQueuePollingInterval": "00:00:00.200" }
+              "storageProvider": {
+                "connectionName": "{{ConnectionName}}", "partitionCount": 1, "maxQueuePollingInterval": "00:00:00.200",
+                "workItemQueueVisibilityTimeout": "{{visibility}}", "controlQueueVisibilityTimeout": "{{visibility}}"
+              }
             }
           }
         }

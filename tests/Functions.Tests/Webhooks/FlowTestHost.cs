@@ -35,7 +35,7 @@ internal sealed class FlowTestHost : IAsyncDisposable
         var hostJson = Path.Combine(contentRoot, "host.json");
         if (!File.Exists(hostJson))
         {
-            await File.WriteAllTextAsync(hostJson, TestAzurite.HostJson(TestAzurite.NewHubName()));
+            await File.WriteAllTextAsync(hostJson, TestAzurite.HostJson(TestAzurite.NewHubName(), logLevel: "Information"));
         }
 
         url ??= $"http://127.0.0.1:{FreePort()}";
