@@ -56,7 +56,7 @@ internal sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
             _azurite = await StartAzuriteAsync(cancellationToken);
         }
 
-        var service = new GuardedOrchestrationService(new AzureStorageOrchestrationService(TaskHubSettings.For(_configuration.Host.DurableTask, Storage, _loggers)));
+        var service = new GuardedOrchestrationService(new AzureStorageOrchestrationService(TaskHubSettings.For(_configuration.Host.DurableTask, Storage, _configuration.Configuration[LocalEngineSettings.WorkerIdKey], _loggers)));
         try
         {
             await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
