@@ -55,9 +55,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     /// <summary>
     /// Starts Azurite on the given ports (0: a free one each). <paramref name="location"/> keeps its data in that
-    /// folder across restarts; null keeps it in memory.
+    /// folder across restarts; null keeps it in memory. <paramref name="checkApiVersion"/> makes Azurite refuse service
+    /// versions it does not know, as a test of a client's pinned version wants.
     /// </summary>
-    public static async Task<AzuriteServer> StartAsync(AzuriteCommand command, string? location, int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken)
+    public static async Task<AzuriteServer> StartAsync(
+        AzuriteCommand command, string? location, int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken, bool checkApiVersion = false)
     {
         ArgumentNullException.ThrowIfNull(command);
         (blobPort, queuePort, tablePort) = (Or(blobPort), Or(queuePort), Or(tablePort));
@@ -73,11 +75,17 @@ public sealed class AzuriteServer : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", Text(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Text(queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Text(tablePort),
-            "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
+            "--loose", "--disableTelemetry", "--silent",
         ];
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        // DurableTask.AzureStorage's queue and table clients ask for service versions newer than Azurite knows.
+        if (!checkApiVersion)
+        {
+            start.ArgumentList.Add("--skipApiVersionCheck");
         }
 
         if (location is null)
