@@ -18,6 +18,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private int _disposed;
 
     private AzuriteServer(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
     {
@@ -147,6 +148,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -30,6 +30,7 @@ internal sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
     private readonly int _port = LoopbackPort.Free();
     private WebApplication? _sidecar;
     private AzuriteServer? _azurite;
+    private int _disposed;
 
     public LocalTaskHub(HostConfiguration configuration, HostPaths paths, ILoggerFactory loggers)
     {
@@ -95,6 +96,12 @@ internal sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as a singleton and as a hosted service, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (_sidecar is not null)
         {
             await _sidecar.DisposeAsync();
