@@ -14,6 +14,25 @@ public static class Promotion
 
     public static string Title(EnvironmentBranch from, EnvironmentBranch to) => $"Promote {from.Name} → {to.Name}";
 
+    /// <summary>The link to promote along: <paramref name="fromName"/> (the chain's first when null) and the environment after it.</summary>
+    public static (EnvironmentBranch? From, EnvironmentBranch? To, string? Refusal) Resolve(EnvironmentTopology topology, string? fromName)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        if (topology.Promotion.Count < 2)
+        {
+            return (null, null, $"no promotion chain ({topology.Notice ?? $"{topology.Source} names one environment"})");
+        }
+
+        var from = topology.Find(fromName ?? topology.Promotion[0]);
+        if (from is null)
+        {
+            return (null, null, $"'{fromName}' is not an environment of {topology.Source} ({string.Join(", ", topology.Environments.Select(e => e.Name))})");
+        }
+
+        var to = topology.Next(from.Name);
+        return to is null ? (from, null, $"{from.Name} is the end of the promotion chain ({string.Join(" → ", topology.Promotion)})") : (from, to, null);
+    }
+
     /// <summary>Refuses when the source's last pipeline is red (or there is none), or when there is nothing to promote.</summary>
     public static PromotionDecision Decide(EnvironmentBranch from, EnvironmentBranch to, BranchState source, int commits)
     {
