@@ -56,8 +56,9 @@ internal static class EnvsyncScenario
         CiRecords.CreateEnvironment(sb, project, "staging", "staging", "http://127.0.0.1:5091", anchor.AddDays(-10));
         CiRecords.CreateEnvironment(sb, project, "production", "production", "https://inventory.example", anchor.AddDays(-10));
 
-        var red = await PipelineAsync(sb, project, repo, admin, "dev", shas["export"], anchor.AddHours(-4.5), "development", failTest: true, cancellationToken);
+        // In time order, as GitLab numbers them: the red one is the latest on dev.
         await PipelineAsync(sb, project, repo, admin, "dev", shas["pool"], anchor.AddHours(-29), "development", failTest: false, cancellationToken);
+        var red = await PipelineAsync(sb, project, repo, admin, "dev", shas["export"], anchor.AddHours(-4.5), "development", failTest: true, cancellationToken);
         await PipelineAsync(sb, project, repo, admin, "staging", stagingConfig, anchor.AddHours(-80), "staging", failTest: false, cancellationToken);
         await PipelineAsync(sb, project, repo, admin, "production", hotfix, anchor.AddHours(-19), "production", failTest: false, cancellationToken);
 
