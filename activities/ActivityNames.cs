@@ -22,4 +22,10 @@ public static class ActivityNames
     public const string PublishOutcome = nameof(PublishOutcome);
     public const string CheckDuplicate = nameof(CheckDuplicate);
     public const string CloseCase = nameof(CloseCase);
+    public const string LoadTopology = nameof(LoadTopology);
+    public const string ReadEnvironmentBranch = nameof(ReadEnvironmentBranch);
+    public const string CompareEnvironments = nameof(CompareEnvironments);
+    public const string ReadLinkDrift = nameof(ReadLinkDrift);
+    public const string PublishDriftIssue = nameof(PublishDriftIssue);
+    public const string OpenPromotion = nameof(OpenPromotion);
 }

@@ -111,4 +111,23 @@ public interface IGitLabClient
     IAsyncEnumerable<GitLabLabel> ListLabelsAsync(GitLabProjectId project, CancellationToken cancellationToken);
 
     Task<GitLabLabel> CreateLabelAsync(GitLabProjectId project, string name, string color, string? description, CancellationToken cancellationToken);
+
+    // Environment branches (status, drift, promotion)
+    Task<GitLabProject> GetProjectAsync(GitLabProjectId project, CancellationToken cancellationToken);
+
+    /// <summary>The group's projects, subgroups included, archived ones left out.</summary>
+    IAsyncEnumerable<GitLabProject> ListGroupProjectsAsync(string group, CancellationToken cancellationToken);
+
+    Task<GitLabBranch> GetBranchAsync(GitLabProjectId project, string branch, CancellationToken cancellationToken);
+
+    /// <summary>The best common ancestor of two refs (GET repository/merge_base).</summary>
+    Task<GitLabCommit> GetMergeBaseAsync(GitLabProjectId project, string first, string second, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<GitLabIssue> ListIssuesAsync(GitLabProjectId project, GitLabIssueQuery query, CancellationToken cancellationToken);
+
+    Task<GitLabIssue> UpdateIssueAsync(GitLabProjectId project, long issueIid, GitLabIssuableUpdate update, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<GitLabMergeRequest> ListMergeRequestsAsync(GitLabProjectId project, GitLabMergeRequestQuery query, CancellationToken cancellationToken);
+
+    Task<GitLabMergeRequest> UpdateMergeRequestAsync(GitLabProjectId project, long mergeRequestIid, GitLabIssuableUpdate update, CancellationToken cancellationToken);
 }

@@ -30,6 +30,11 @@ public static partial class PolicyParser
             reader.Error(YamlFieldReader.Child(map, "schedule")!, "drift.schedule", $"'{schedule}' is not a five-field cron expression (minute hour day month weekday)");
         }
 
+        if (YamlFieldReader.Child(map, "expected") is YamlSequenceNode list)
+        {
+            return new DriftPolicy(schedule, ExpectedPathsOf(list), new Dictionary<string, IReadOnlyList<string>>());
+        }
+
         var expected = reader.Mapping(YamlFieldReader.Child(map, "expected"), "drift.expected");
         reader.RejectUnknownKeys(expected, "drift.expected", "paths", "keys");
         var paths = reader.Strings(expected, "paths", "drift.expected");
@@ -48,6 +53,17 @@ public static partial class PolicyParser
 
         return new DriftPolicy(schedule, paths, keys);
     }
+
+    /// <summary>
+    /// The list form of drift.expected (<c>- path: glob</c> with optional <c>keys</c>), which TopologyParser validates:
+    /// here only its whole-file entries count as expected paths.
+    /// </summary>
+    private static List<string> ExpectedPathsOf(YamlSequenceNode list) =>
+        [.. list.Children.OfType<YamlMappingNode>()
+            .Where(item => YamlFieldReader.Child(item, "keys") is null)
+            .Select(item => (YamlFieldReader.Child(item, "path") as YamlScalarNode)?.Value)
+            .Where(path => !string.IsNullOrWhiteSpace(path) && Glob.TryParse(path, out _, out _))
+            .Select(path => path!)];
 
     private static ActionsPolicy Actions(YamlFieldReader reader, YamlMappingNode? root)
     {

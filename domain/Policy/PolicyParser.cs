@@ -20,7 +20,10 @@ public static partial class PolicyParser
 {
     public const string FileName = ".ragnarok.yaml";
 
-    private static readonly string[] RootKeys = ["version", "escalation", "services", "environments", "promotion", "drift", "actions", "approval", "severity"];
+    private static readonly string[] RootKeys = ["version", "escalation", "services", "environments", "promotion", "drift", "actions", "approval", "severity", "conflicts", "rollback"];
+
+    // conflicts and rollback (and environments[].environment) belong to the environment topology, which
+    // TopologyParser reads from this same file; they are accepted here and validated there.
 
     /// <summary>Parses <paramref name="yaml"/>; null or blank text (no policy in the repository) gives the safe defaults.</summary>
     public static PolicyLoadResult Parse(string? yaml, string file = FileName)
@@ -132,7 +135,7 @@ public static partial class PolicyParser
                 continue;
             }
 
-            reader.RejectUnknownKeys(map, field, "name", "branch", "protected", "replay_url");
+            reader.RejectUnknownKeys(map, field, "name", "branch", "environment", "protected", "replay_url");
             var name = reader.String(map, "name", field, required: true);
             if (name is not null && names.Contains(name, StringComparer.OrdinalIgnoreCase))
             {

@@ -12,6 +12,8 @@ using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.LocalEngine;
 using RagnarokOps.Functions.Management;
 using RagnarokOps.Functions.Webhooks;
+using RagnarokOps.Activities.Environments;
+using RagnarokOps.Orchestrations.Environments;
 using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Hosting;
@@ -20,12 +22,17 @@ namespace RagnarokOps.Functions.Hosting;
 internal static class EscalationServices
 {
     /// <summary>The orchestrators the local host registers; the Functions app has a trigger for each (a test checks both lists).</summary>
-    public static IReadOnlyList<string> Orchestrators { get; } = [EscalationOrchestration.Name];
+    public static IReadOnlyList<string> Orchestrators { get; } =
+        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name];
+
+    /// <summary>Every activity the hosts run, by name.</summary>
+    public static IReadOnlyDictionary<string, Type> Activities { get; } =
+        EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
     {
-        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities());
+        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks());
         services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
@@ -60,6 +67,7 @@ internal static class EscalationServices
         {
             services.AddGitLabClient(settings);
             services.AddEscalationActivities(settings, paths.DataDirectory);
+            services.AddEnvironments(settings);
         }
 
         return services;

@@ -65,6 +65,7 @@ internal static class SandboxApi
         MemberEndpoints.Map(project);
         WikiEndpoints.Map(project);
         HookEndpoints.Map(project);
+        EnvironmentSupportEndpoints.Map(api, project);
         app.MapFallback((HttpContext http) => http.Request.Path.StartsWithSegments("/api/v4")
             ? ApiResults.Message(StatusCodes.Status404NotFound, "404 Not Found")
             : Results.NotFound());

@@ -7,6 +7,7 @@ namespace RagnarokOps.Sandbox.Seeding;
 internal static class Seeder
 {
     public const string Checkout = "checkout";
+    public const string Envsync = "envsync";
 
     public static async Task<GroundTruth?> SeedAsync(SandboxContext sb, string? seed, CancellationToken cancellationToken)
     {
@@ -27,13 +28,17 @@ internal static class Seeder
         {
             truth = await CheckoutScenario.SeedAsync(sb, cancellationToken);
         }
+        else if (string.Equals(seed, Envsync, StringComparison.OrdinalIgnoreCase))
+        {
+            truth = await EnvsyncScenario.SeedAsync(sb, cancellationToken);
+        }
         else if (Directory.Exists(seed))
         {
             truth = await ImportScenario.SeedAsync(sb, Path.GetFullPath(seed), cancellationToken);
         }
         else
         {
-            throw new ArgumentException($"Unknown seed '{seed}': use '{Checkout}' or the path of a local git repository.");
+            throw new ArgumentException($"Unknown seed '{seed}': use '{Checkout}', '{Envsync}' or the path of a local git repository.");
         }
 
         truth.Save(sb.DataDirectory);

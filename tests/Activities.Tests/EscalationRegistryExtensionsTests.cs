@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.DurableTask;
+using RagnarokOps.Activities.Environments;
 
 namespace RagnarokOps.Activities.Tests;
 
@@ -22,9 +23,9 @@ public sealed class EscalationRegistryExtensionsTests
     }
 
     [Fact]
-    public void AddEscalationActivities_EmptyRegistry_RegistersEveryNameOnce()
+    public void AddEscalationAndEnvironmentActivities_EmptyRegistry_RegisterEveryNameOnce()
     {
-        var registry = new DurableTaskRegistry().AddEscalationActivities();
+        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
-using RagnarokOps.Activities;
 using RagnarokOps.Functions.Hosting;
 using RagnarokOps.Functions.Tests.Engine;
 using RagnarokOps.Tests.Shared;
@@ -24,7 +23,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_ActivityTriggers_AreTheRegisteredActivities()
     {
-        Assert.Equal(EscalationRegistryExtensions.ActivityTypes.Keys.Order(StringComparer.Ordinal), Triggered("activityTrigger").Order(StringComparer.Ordinal));
+        Assert.Equal(EscalationServices.Activities.Keys.Order(StringComparer.Ordinal), Triggered("activityTrigger").Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.DurableTask.Testing;
-using RagnarokOps.Activities;
 using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.FunctionsApp;
@@ -44,7 +43,7 @@ public sealed class FunctionsWorkerHostTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IApprovalRequestSource>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IApprovalDecisionSink>());
         Assert.IsType<FunctionsCheckStatusLinks>(scope.ServiceProvider.GetRequiredService<ICheckStatusLinks>());
-        foreach (var (name, type) in EscalationRegistryExtensions.ActivityTypes)
+        foreach (var (name, type) in EscalationServices.Activities)
         {
             Assert.True(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type) is not null, name);
         }
