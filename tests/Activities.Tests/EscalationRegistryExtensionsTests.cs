@@ -10,6 +10,12 @@ public sealed class EscalationRegistryExtensionsTests
         .Select(f => (string)f.GetValue(null)!)
         .ToList();
 
+    private static readonly string[] EnvironmentNames =
+    [
+        ActivityNames.LoadTopology, ActivityNames.ReadEnvironmentBranch, ActivityNames.CompareEnvironments,
+        ActivityNames.ReadLinkDrift, ActivityNames.PublishDriftIssue, ActivityNames.OpenPromotion,
+    ];
+
     [Fact]
     public void ActivityClasses_EveryName_HasExactlyOneClassCarryingIt()
     {
@@ -27,7 +33,21 @@ public sealed class EscalationRegistryExtensionsTests
         var registry = new DurableTaskRegistry().AddEscalationActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
-        foreach (var name in Names)
+        foreach (var name in Names.Except(EnvironmentNames))
+        {
+            Assert.ThrowsAny<ArgumentException>(() => registry.AddActivityFunc<object, object>(name, (_, _) => Task.FromResult(new object())));
+        }
+
+        // And the environment names are left to AddEnvironmentActivities: registering them here still works.
+        registry.AddActivityFunc<object, object>(ActivityNames.LoadTopology, (_, _) => Task.FromResult(new object()));
+    }
+
+    [Fact]
+    public void AddEnvironmentActivities_EmptyRegistry_RegistersEachEnvironmentNameOnce()
+    {
+        var registry = RagnarokOps.Activities.Environments.EnvironmentActivityRegistry.AddEnvironmentActivities(new DurableTaskRegistry());
+
+        foreach (var name in EnvironmentNames)
         {
             Assert.ThrowsAny<ArgumentException>(() => registry.AddActivityFunc<object, object>(name, (_, _) => Task.FromResult(new object())));
         }
