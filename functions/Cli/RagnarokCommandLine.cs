@@ -14,6 +14,7 @@ internal static class RagnarokCommandLine
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(SuspectsCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
+        root.Subcommands.Add(EnvCommand.Create());
         return root;
     }
 

@@ -50,6 +50,18 @@ public sealed class HttpFunctions
         FunctionContext context) =>
         RunWithClientAsync(request, client, context, s => Task.FromResult(ApprovalEndpoints.Decide(instanceId, request.HttpContext, s.GetRequiredService<ILoggerFactory>())));
 
+    [Function("EnvTopology")]
+    public Task<IActionResult> EnvTopologyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "env/{project}/topology")] HttpRequest request, string project, FunctionContext context) =>
+        RunAsync(request, () => Environments.EnvEndpoints.TopologyAsync(project, context.InstanceServices.GetRequiredService<Activities.Environments.EnvironmentGitLab>(), context.CancellationToken));
+
+    [Function("EnvStatus")]
+    public Task<IActionResult> EnvStatusAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "env/{project}/status")] HttpRequest request, string project, FunctionContext context) =>
+        RunAsync(request, () => Environments.EnvEndpoints.StatusAsync(project, context.InstanceServices.GetRequiredService<Activities.Environments.EnvironmentRunner>(), context.CancellationToken));
+
+    [Function("EnvDrift")]
+    public Task<IActionResult> EnvDriftAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "env/{project}/drift")] HttpRequest request, string project, FunctionContext context) =>
+        RunAsync(request, () => Environments.EnvEndpoints.DriftAsync(project, context.InstanceServices.GetRequiredService<Activities.Environments.EnvironmentRunner>(), context.CancellationToken));
+
     private static async Task<IActionResult> RunWithClientAsync(HttpRequest request, DurableTaskClient client, FunctionContext context, Func<IServiceProvider, Task<IResult>> handler)
     {
         context.InstanceServices.GetRequiredService<InvocationClient>().Set(client, await context.GetHttpRequestDataAsync());

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagnarokOps.Functions.Environments;
 using RagnarokOps.Functions.Management;
 using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Webhooks;
@@ -50,6 +51,7 @@ internal static class RagnarokHost
         app.MapDurableTaskManagementApi();
         app.MapApprovals(configuration);
         app.MapGitLabWebhooks(configuration);
+        app.MapEnvironmentEndpoints(configuration);
         return app;
     }
 }

@@ -11,6 +11,12 @@ public sealed class EscalationRegistryExtensionsTests
         .Select(f => (string)f.GetValue(null)!)
         .ToList();
 
+    private static readonly string[] EnvironmentNames =
+    [
+        ActivityNames.LoadTopology, ActivityNames.ReadEnvironmentBranch, ActivityNames.CompareEnvironments,
+        ActivityNames.ReadLinkDrift, ActivityNames.PublishDriftIssue, ActivityNames.OpenPromotion,
+    ];
+
     [Fact]
     public void ActivityClasses_EveryName_HasExactlyOneClassCarryingIt()
     {
@@ -29,6 +35,17 @@ public sealed class EscalationRegistryExtensionsTests
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
+        {
+            Assert.ThrowsAny<ArgumentException>(() => registry.AddActivityFunc<object, object>(name, (_, _) => Task.FromResult(new object())));
+        }
+    }
+
+    [Fact]
+    public void AddEnvironmentActivities_EmptyRegistry_RegistersEachEnvironmentNameOnce()
+    {
+        var registry = RagnarokOps.Activities.Environments.EnvironmentActivityRegistry.AddEnvironmentActivities(new DurableTaskRegistry());
+
+        foreach (var name in EnvironmentNames)
         {
             Assert.ThrowsAny<ArgumentException>(() => registry.AddActivityFunc<object, object>(name, (_, _) => Task.FromResult(new object())));
         }

@@ -32,6 +32,21 @@ public sealed class EnvironmentRunnerTests(EnvsyncSandbox sandbox)
     }
 
     [Fact]
+    public async Task PublishDriftIssue_DriftGoneThenBack_ClosesAndReopensTheSameIssue()
+    {
+        var writes = sandbox.Services.GetRequiredService<EnvironmentWrites>();
+        var drifted = (await Runner.DriftCheckAsync(EnvsyncSandbox.Project, publish: true, CancellationToken.None)).Issue!;
+        var clean = new DriftReport(EnvsyncSandbox.Project, "envsync.yaml", null, [], DateTimeOffset.UnixEpoch);
+
+        var closed = await writes.PublishDriftIssueAsync(clean, CancellationToken.None);
+        var reopened = (await Runner.DriftCheckAsync(EnvsyncSandbox.Project, publish: true, CancellationToken.None)).Issue!;
+
+        Assert.Equal((drifted.Iid, true), (closed.Iid, closed.Closed));
+        Assert.Equal((drifted.Iid, false), (reopened.Iid, reopened.Closed));
+        Assert.Equal("opened", (await GitLab.GetIssueAsync(EnvsyncSandbox.Project, drifted.Iid, CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task Promote_RedDevPipeline_IsRefusedAndOpensNothing()
     {
         var outcome = await Runner.PromoteAsync(EnvsyncSandbox.Project, "dev", CancellationToken.None);
