@@ -47,9 +47,6 @@ internal sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
 
     public string HubName => _configuration.Host.DurableTask.HubName;
 
-    /// <summary>Set once started: the Azurite this host started itself, if any.</summary>
-    public AzuriteServer? StartedAzurite => _azurite;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (Storage.IsDevelopmentStorage && !await AzuriteServer.ListensAsync(10001))
