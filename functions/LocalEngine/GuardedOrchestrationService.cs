@@ -5,12 +5,17 @@ using DurableTask.Core.Query;
 namespace RagnarokOps.Functions.LocalEngine;
 
 /// <summary>
-/// The Azure Storage service as the sidecar sees it, forwarding everything, but for one guard: the sidecar stops the
-/// service when its host stops (in an <c>async void</c> callback), even when no worker ever connected and so the
-/// service never started, and <see cref="AzureStorageOrchestrationService.StopAsync(bool)"/> throws then — which
-/// would end the process. A stop without a start is a no-op here.
+/// The Azure Storage service as the sidecar sees it, forwarding everything, but for two guards:
+/// <list type="bullet">
+/// <item>The sidecar stops the service when its host stops (in an <c>async void</c> callback), even when no worker ever
+/// connected and so the service never started, and <see cref="AzureStorageOrchestrationService.StopAsync(bool)"/>
+/// throws then — which would end the process. A stop without a start is a no-op here.</item>
+/// <item>Poison activities: the provider redelivers a message whose worker died with it forever (backing off to every
+/// 10 minutes). Past <see cref="ActivityDeliveryLimit"/> deliveries the activity fails instead, non-retriable, with
+/// the reason, so the orchestration ends (or handles it) rather than looping.</item>
+/// </list>
 /// </summary>
-internal sealed class GuardedOrchestrationService(AzureStorageOrchestrationService inner)
+internal sealed class GuardedOrchestrationService(AzureStorageOrchestrationService inner, ActivityDeliveryLimit limit)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     private int _started;
@@ -65,14 +70,28 @@ internal sealed class GuardedOrchestrationService(AzureStorageOrchestrationServi
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+            if (workItem is null || limit.FailureFor(workItem) is not { } failure)
+            {
+                return workItem!;
+            }
+
+            await inner.CompleteTaskActivityWorkItemAsync(workItem, failure);
+        }
+    }
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    // A copy of a cut-off activity may still be running here; its late answer must not reach the orchestration too.
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        limit.WasCutOff(workItem) ? Task.CompletedTask : inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
+        limit.WasCutOff(workItem) ? Task.CompletedTask : inner.AbandonTaskActivityWorkItemAsync(workItem);
 
     public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) => inner.CreateTaskOrchestrationAsync(creationMessage);
 

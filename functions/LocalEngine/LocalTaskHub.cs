@@ -54,7 +54,9 @@ internal sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
             _azurite = await StartAzuriteAsync(cancellationToken);
         }
 
-        var service = new GuardedOrchestrationService(new AzureStorageOrchestrationService(TaskHubSettings.For(_configuration.Host.DurableTask, Storage, _configuration.Configuration[LocalEngineSettings.WorkerIdKey], _loggers)));
+        var service = new GuardedOrchestrationService(
+            new AzureStorageOrchestrationService(TaskHubSettings.For(_configuration.Host.DurableTask, Storage, _configuration.Configuration[LocalEngineSettings.WorkerIdKey], _loggers)),
+            new ActivityDeliveryLimit(MaxActivityDeliveries(), _loggers.CreateLogger<ActivityDeliveryLimit>()));
         try
         {
             await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
@@ -122,6 +124,19 @@ internal sealed partial class LocalTaskHub : IHostedService, IAsyncDisposable
         var server = await AzuriteServer.StartAsync(command, location, 10000, 10001, 10002, cancellationToken);
         Log.AzuriteStarted(_log, location ?? "memory", server.ProcessId);
         return server;
+    }
+
+    private int MaxActivityDeliveries()
+    {
+        var value = _configuration.Configuration[LocalEngineSettings.MaxActivityDeliveriesKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return LocalEngineSettings.DefaultMaxActivityDeliveries;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+            ? n
+            : throw new HostConfigurationException($"{LocalEngineSettings.MaxActivityDeliveriesKey}: \"{value}\" is not a whole number of at least 1");
     }
 
     private static string FirstLine(Exception ex) => ex.Message.Split('\n', 2)[0].Trim();

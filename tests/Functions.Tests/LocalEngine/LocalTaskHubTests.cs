@@ -49,36 +49,25 @@ public sealed class LocalTaskHubTests
         await b.StopAsync();
     }
 
-    private static async Task<IHost> StartAsync(string root, string hub, string worker, ConcurrentDictionary<string, ConcurrentBag<string>> ran)
-    {
-        Directory.CreateDirectory(root);
-        await File.WriteAllTextAsync(Path.Combine(root, "host.json"), TestAzurite.HostJson(hub).Replace("\"partitionCount\": 1", "\"partitionCount\": 4", StringComparison.Ordinal));
-        var configuration = HostConfiguration.Load(root, new Dictionary<string, string?>
-        {
-            [TestAzurite.ConnectionName] = await TestAzurite.ConnectionStringAsync(),
-            [LocalEngineSettings.WorkerIdKey] = worker,
-        });
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(configuration).AddSingleton(HostPaths.From(configuration));
-        builder.Services.AddLocalDurableTask(configuration, r => r
-            .AddActivityFunc<string, string>("Step", async (_, step) =>
-            {
-                ran.GetOrAdd(step!, _ => []).Add(worker);
-                await Task.Delay(50);
-                return step!;
-            })
-            .AddOrchestratorFunc<string, int>("Steps", async (ctx, name) =>
-            {
-                for (var i = 0; i < Steps; i++)
+    private static Task<IHost> StartAsync(string root, string hub, string worker, ConcurrentDictionary<string, ConcurrentBag<string>> ran) =>
+        LocalHosts.StartAsync(
+            root,
+            TestAzurite.HostJson(hub).Replace("\"partitionCount\": 1", "\"partitionCount\": 4", StringComparison.Ordinal),
+            r => r
+                .AddActivityFunc<string, string>("Step", async (_, step) =>
                 {
-                    await ctx.CallActivityAsync<string>("Step", $"{name}/{i}");
-                }
+                    ran.GetOrAdd(step!, _ => []).Add(worker);
+                    await Task.Delay(50);
+                    return step!;
+                })
+                .AddOrchestratorFunc<string, int>("Steps", async (ctx, name) =>
+                {
+                    for (var i = 0; i < Steps; i++)
+                    {
+                        await ctx.CallActivityAsync<string>("Step", $"{name}/{i}");
+                    }
 
-                return Steps;
-            }));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+                    return Steps;
+                }),
+            new Dictionary<string, string?> { [LocalEngineSettings.WorkerIdKey] = worker });
 }
