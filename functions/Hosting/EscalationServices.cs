@@ -11,6 +11,7 @@ using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.LocalEngine;
 using RagnarokOps.Functions.Management;
+using RagnarokOps.Functions.Schedules;
 using RagnarokOps.Functions.Webhooks;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Orchestrations.Environments;
@@ -38,6 +39,7 @@ internal static class EscalationServices
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
         services.AddHttpClient(nameof(WebhookWarmup));
         services.AddHostedService<WebhookWarmup>();
+        services.AddLocalSchedules();
         return services.AddEscalationServices(configuration, paths);
     }
 
@@ -68,6 +70,7 @@ internal static class EscalationServices
             services.AddGitLabClient(settings);
             services.AddEscalationActivities(settings, paths.DataDirectory);
             services.AddEnvironments(settings);
+            services.AddScheduledJobs();
         }
 
         return services;

@@ -44,4 +44,37 @@ public sealed class DriftScheduleTests
 
         Assert.Contains("drift.schedule '61 * * * *'", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LatestDue_HourlyBetweenOccurrences_IsTheLastFullHour()
+    {
+        var due = DriftSchedule.LatestDue(DriftRules.DefaultSchedule, new DateTimeOffset(2026, 3, 1, 10, 15, 30, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), due);
+    }
+
+    [Fact]
+    public void LatestDue_ExactlyOnAnOccurrence_IsThatOccurrence()
+    {
+        var now = new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(now, DriftSchedule.LatestDue("0 6 * * *", now));
+    }
+
+    [Fact]
+    public void LatestDue_WeeklySleptThrough_IsLastWeeksRun()
+    {
+        // 2026-03-04 is a Wednesday; the Monday 06:00 run is two days back.
+        var due = DriftSchedule.LatestDue("0 6 * * 1", new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero), due);
+    }
+
+    [Fact]
+    public void LatestDue_NotACronExpression_NamesTheSetting()
+    {
+        var ex = Assert.Throws<FormatException>(() => DriftSchedule.LatestDue("every hour", DateTimeOffset.UnixEpoch));
+
+        Assert.Contains("drift.schedule 'every hour'", ex.Message, StringComparison.Ordinal);
+    }
 }

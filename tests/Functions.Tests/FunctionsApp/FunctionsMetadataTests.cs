@@ -21,6 +21,12 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_TimerTriggers_AreTheScheduledJobs()
+    {
+        Assert.Equal(RagnarokOps.Functions.Schedules.ScheduleServiceCollectionExtensions.JobNames.Order(StringComparer.Ordinal), Triggered("timerTrigger").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Metadata_ActivityTriggers_AreTheRegisteredActivities()
     {
         Assert.Equal(EscalationServices.Activities.Keys.Order(StringComparer.Ordinal), Triggered("activityTrigger").Order(StringComparer.Ordinal));

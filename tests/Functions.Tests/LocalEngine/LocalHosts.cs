@@ -12,7 +12,8 @@ namespace RagnarokOps.Functions.Tests.LocalEngine;
 internal static class LocalHosts
 {
     public static async Task<IHost> StartAsync(
-        string root, string hostJson, Action<DurableTaskRegistry> tasks, IReadOnlyDictionary<string, string?>? settings = null)
+        string root, string hostJson, Action<DurableTaskRegistry> tasks, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, HostConfiguration>? services = null)
     {
         Directory.CreateDirectory(root);
         await File.WriteAllTextAsync(Path.Combine(root, "host.json"), hostJson);
@@ -28,6 +29,7 @@ internal static class LocalHosts
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(configuration).AddSingleton(HostPaths.From(configuration));
         builder.Services.AddLocalDurableTask(configuration, tasks);
+        services?.Invoke(builder.Services, configuration);
         var host = builder.Build();
         await host.StartAsync();
         return host;
