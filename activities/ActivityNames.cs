@@ -13,6 +13,7 @@ public static class ActivityNames
     public const string GatherPipelines = nameof(GatherPipelines);
     public const string GatherFlagChanges = nameof(GatherFlagChanges);
     public const string GatherCommits = nameof(GatherCommits);
+    public const string GatherConfigDrift = nameof(GatherConfigDrift);
     public const string ScoreHypotheses = nameof(ScoreHypotheses);
     public const string BuildReproPlan = nameof(BuildReproPlan);
     public const string ReplayInStaging = nameof(ReplayInStaging);

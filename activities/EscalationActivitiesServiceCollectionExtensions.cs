@@ -44,6 +44,7 @@ public static class EscalationActivitiesServiceCollectionExtensions
         services.TryAddTransient<CaseDiagnoser>();
         services.TryAddTransient<Hotfix.HotfixBranch>();
         services.TryAddTransient<Duplicates.CaseIndex>();
+        services.TryAddTransient<Environments.EnvironmentGitLab>();
         services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName));
         // No redirects: a staging URL that redirects must not carry the replay anywhere the policy did not name.
         services.AddHttpClient(ReplayOptions.HttpClientName, (sp, http) => http.Timeout = ReplayOptions.RequestTimeout)

@@ -21,6 +21,7 @@ public static class EscalationRegistryExtensions
         [ActivityNames.GatherPipelines] = typeof(GatherPipelinesActivity),
         [ActivityNames.GatherFlagChanges] = typeof(GatherFlagChangesActivity),
         [ActivityNames.GatherCommits] = typeof(GatherCommitsActivity),
+        [ActivityNames.GatherConfigDrift] = typeof(GatherConfigDriftActivity),
         [ActivityNames.ScoreHypotheses] = typeof(ScoreHypothesesActivity),
         [ActivityNames.BuildReproPlan] = typeof(BuildReproPlanActivity),
         [ActivityNames.ReplayInStaging] = typeof(ReplayInStagingActivity),

@@ -21,7 +21,7 @@ internal sealed class CaseDiagnoser(RepositoryReader repositories, EscalationRea
         var (_, escalation) = await escalations.ReadAsync(caseFile.Case, repository.Policy, cancellationToken);
         var onset = OnsetDetector.Detect(evidence.Logs?.ErrorsPerMinute ?? [], evidence.Window);
         var services = EscalationReader.KnownServices(repository.Policy);
-        var input = DiagnosisInput.Create(escalation, evidence, onset, services);
+        var input = DiagnosisInput.Create(escalation, evidence, onset, services, evidence.ConfigDrift);
         if (input.Service is null && caseFile.Service is not null)
         {
             input = input with { Service = services.FirstOrDefault(s => s.Name == caseFile.Service) };

@@ -18,6 +18,9 @@ public static class EvidenceCalls
     public static Task<SourceResult<FlagChangeEvidence>> CallGatherFlagChangesAsync(this TaskOrchestrationContext context, GatherRequest input, TaskOptions? options = null) =>
         context.CallActivityAsync<SourceResult<FlagChangeEvidence>>(ActivityNames.GatherFlagChanges, input, options);
 
+    public static Task<SourceResult<ConfigDriftEvidence>> CallGatherConfigDriftAsync(this TaskOrchestrationContext context, GatherRequest input, TaskOptions? options = null) =>
+        context.CallActivityAsync<SourceResult<ConfigDriftEvidence>>(ActivityNames.GatherConfigDrift, input, options);
+
     public static Task<SourceResult<CommitEvidence>> CallGatherCommitsAsync(this TaskOrchestrationContext context, GatherRequest input, TaskOptions? options = null) =>
         context.CallActivityAsync<SourceResult<CommitEvidence>>(ActivityNames.GatherCommits, input, options);
 }

@@ -35,7 +35,7 @@ internal sealed class PublishTriageReportActivity(IGitLabClient gitlab, CaseDiag
         var caseFile = input.Case;
         var caseId = caseFile.Case.InstanceId;
         var analysis = await diagnoser.AnalyseAsync(caseFile, input.Evidence, cancellationToken);
-        var timeline = TimelineBuilder.Build(analysis.Escalation, input.Evidence, analysis.Onset);
+        var timeline = TimelineBuilder.Build(analysis.Escalation, input.Evidence, analysis.Onset, input.Evidence.ConfigDrift);
         var (severity, rules) = TriageFacts.Severity(analysis, input.Evidence, caseFile.Service, caseFile.Environment);
         var owner = TriageFacts.Owner(analysis, input.Evidence, caseFile.Service);
         var missing = TriageFacts.Missing(input.Evidence, input.Repro, input.Replay);

@@ -11,4 +11,5 @@ public sealed record EvidenceBundle(
     IReadOnlyList<CommitEvidence> Commits,
     IReadOnlyList<FlagChangeEvidence> FlagChanges,
     IReadOnlyList<PipelineEvidence> Pipelines,
-    IReadOnlyList<MissingEvidence> Missing);
+    IReadOnlyList<MissingEvidence> Missing,
+    IReadOnlyList<ConfigDriftEvidence>? ConfigDrift = null);

@@ -40,6 +40,9 @@ public sealed class EscalationFunctions
     [Function(ActivityNames.GatherFlagChanges)]
     public Task<object?> GatherFlagChangesAsync([ActivityTrigger] GatherRequest input, FunctionContext context) => RunAsync(ActivityNames.GatherFlagChanges, input, context);
 
+    [Function(ActivityNames.GatherConfigDrift)]
+    public Task<object?> GatherConfigDriftAsync([ActivityTrigger] GatherRequest input, FunctionContext context) => RunAsync(ActivityNames.GatherConfigDrift, input, context);
+
     [Function(ActivityNames.GatherCommits)]
     public Task<object?> GatherCommitsAsync([ActivityTrigger] GatherRequest input, FunctionContext context) => RunAsync(ActivityNames.GatherCommits, input, context);
 

@@ -113,11 +113,12 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         var pipelines = Tolerate(context.CallGatherPipelinesAsync(request, GatherRetry), "pipelines");
         var flags = Tolerate(context.CallGatherFlagChangesAsync(request, GatherRetry), "flags");
         var commits = Tolerate(context.CallGatherCommitsAsync(request, GatherRetry), "commits");
+        var drift = Tolerate(context.CallGatherConfigDriftAsync(request, GatherRetry), "config drift");
         var logsResult = await ToleratedLogsAsync(logs);
-        await Task.WhenAll(deployments, pipelines, flags, commits);
+        await Task.WhenAll(deployments, pipelines, flags, commits, drift);
 
         var missing = new List<MissingEvidence>();
-        missing.AddRange(new[] { logsResult.Missing, deployments.Result.Missing, pipelines.Result.Missing, flags.Result.Missing, commits.Result.Missing }.OfType<MissingEvidence>());
+        missing.AddRange(new[] { logsResult.Missing, deployments.Result.Missing, pipelines.Result.Missing, flags.Result.Missing, commits.Result.Missing, drift.Result.Missing }.OfType<MissingEvidence>());
         return new EvidenceBundle(
             caseFile.Window,
             logsResult.Logs,
@@ -125,7 +126,8 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
             commits.Result.Items,
             flags.Result.Items,
             pipelines.Result.Items,
-            missing);
+            missing,
+            drift.Result.Items);
     }
 
     /// <summary>A source that failed after its retries becomes missing evidence with the reason, never a failed case.</summary>

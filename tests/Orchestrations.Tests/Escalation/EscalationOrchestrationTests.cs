@@ -14,7 +14,7 @@ public sealed class EscalationOrchestrationTests
     private static readonly EscalationRequest Request = new(FakeCase.Case, "issue-label", "alice", "uuid-1");
 
     [Fact]
-    public async Task RunAsync_Gathering_RunsAllFiveSourcesInParallel()
+    public async Task RunAsync_Gathering_RunsAllSourcesInParallel_AndKeepsConfigDrift()
     {
         var fake = new FakeCase { AllGatherersStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), TopConfidence = 0.3 };
         await using var engine = await EngineHost.StartAsync(fake.Register);
@@ -25,6 +25,8 @@ public sealed class EscalationOrchestrationTests
         Assert.Empty(fake.PublishedReport!.Evidence.Missing);
         Assert.Equal(1, fake.Count("logs"));
         Assert.Equal(1, fake.Count("commits"));
+        Assert.Equal(1, fake.Count("config drift"));
+        Assert.Equal("http.timeout_seconds", Assert.Single(fake.PublishedReport.Evidence.ConfigDrift!).Key);
     }
 
     [Fact]

@@ -94,6 +94,11 @@ internal sealed class FakeCase
             await GatherAsync("commits");
             return new SourceResult<CommitEvidence>([], null);
         });
+        r.AddActivityFunc<GatherRequest, SourceResult<ConfigDriftEvidence>>(ActivityNames.GatherConfigDrift, async (_, _) =>
+        {
+            await GatherAsync("config drift");
+            return new SourceResult<ConfigDriftEvidence>([new ConfigDriftEvidence("production", "config/app.yaml", "http.timeout_seconds", "30", "90", Anchor.AddHours(-3))], null);
+        });
         r.AddActivityFunc<ScoreRequest, CaseDiagnosis>(ActivityNames.ScoreHypotheses, (_, _) => Record(ActivityNames.ScoreHypotheses, new CaseDiagnosis(
             [new HypothesisSummary("deployment", "abc123", "Remove coupon null check", TopConfidence, new ProposedAction("revert", "abc123", "revert abc123"))],
             Anchor.AddHours(-2).AddMinutes(3),
