@@ -29,4 +29,5 @@ public static class ActivityNames
     public const string ReadLinkDrift = nameof(ReadLinkDrift);
     public const string PublishDriftIssue = nameof(PublishDriftIssue);
     public const string OpenPromotion = nameof(OpenPromotion);
+    public const string AnswerEnvsync = nameof(AnswerEnvsync);
 }

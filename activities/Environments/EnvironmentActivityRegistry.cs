@@ -13,6 +13,7 @@ public static class EnvironmentActivityRegistry
         [ActivityNames.ReadLinkDrift] = typeof(ReadLinkDriftActivity),
         [ActivityNames.PublishDriftIssue] = typeof(PublishDriftIssueActivity),
         [ActivityNames.OpenPromotion] = typeof(OpenPromotionActivity),
+        [ActivityNames.AnswerEnvsync] = typeof(AnswerEnvsyncActivity),
     };
 
     /// <summary>The environment activities under their <see cref="ActivityNames"/>; orchestrations/Environments adds the orchestrators on top (AddEnvironmentTasks).</summary>

@@ -23,4 +23,7 @@ public static class EnvironmentCalls
 
     public static Task<PromotionMergeRequest> CallOpenPromotionAsync(this TaskOrchestrationContext context, PromotionRequest input, TaskOptions? options = null) =>
         context.CallActivityAsync<PromotionMergeRequest>(ActivityNames.OpenPromotion, input, options);
+
+    public static Task<long> CallAnswerEnvsyncAsync(this TaskOrchestrationContext context, EnvsyncAnswerRequest input, TaskOptions? options = null) =>
+        context.CallActivityAsync<long>(ActivityNames.AnswerEnvsync, input, options);
 }

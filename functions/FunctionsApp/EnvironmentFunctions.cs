@@ -22,6 +22,13 @@ public sealed class EnvironmentFunctions
     public Task<PromoteOutcome> PromoteAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new PromoteOrchestration().RunAsync(context, context.GetInput<PromoteRequest>()!);
 
+    [Function(EnvsyncCommandOrchestration.Name)]
+    public Task<EnvsyncOutcome> EnvsyncCommandAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new EnvsyncCommandOrchestration().RunAsync(context, context.GetInput<EnvsyncCommand>()!);
+
+    [Function(ActivityNames.AnswerEnvsync)]
+    public Task<object?> AnswerEnvsyncAsync([ActivityTrigger] EnvsyncAnswerRequest input, FunctionContext context) => RunAsync(ActivityNames.AnswerEnvsync, input, context);
+
     [Function(ActivityNames.LoadTopology)]
     public Task<object?> LoadTopologyAsync([ActivityTrigger] ProjectRequest input, FunctionContext context) => RunAsync(ActivityNames.LoadTopology, input, context);
 

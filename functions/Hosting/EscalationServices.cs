@@ -24,7 +24,7 @@ internal static class EscalationServices
 {
     /// <summary>The orchestrators the local host registers; the Functions app has a trigger for each (a test checks both lists).</summary>
     public static IReadOnlyList<string> Orchestrators { get; } =
-        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name];
+        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name];
 
     /// <summary>Every activity the hosts run, by name.</summary>
     public static IReadOnlyDictionary<string, Type> Activities { get; } =
@@ -58,6 +58,7 @@ internal static class EscalationServices
         services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.SectionName);
         services.AddScoped<EscalationStarter>();
         services.AddScoped<NoteCommandHandler>();
+        services.AddScoped<EnvsyncCommandHandler>();
 
         services.AddSingleton<IApprovalLinkIssuer, ApprovalLinkIssuer>();
         services.AddRagnarokLogSources(settings);

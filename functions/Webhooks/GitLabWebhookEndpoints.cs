@@ -32,6 +32,7 @@ internal static class GitLabWebhookEndpoints
         [FromServices] IOptions<WebhookOptions> options,
         [FromServices] EscalationStarter starter,
         [FromServices] NoteCommandHandler notes,
+        [FromServices] EnvsyncCommandHandler envsync,
         [FromServices] ICheckStatusLinks links,
         [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -76,6 +77,16 @@ internal static class GitLabWebhookEndpoints
                 return decided
                     ? Results.Json(new { instanceId = decide.Case.InstanceId, decided = message })
                     : Results.Json(new { instanceId = decide.Case.InstanceId, refused = message });
+            case WebhookDecision.Envsync command:
+                var (envStarted, envMessage) = await envsync.HandleAsync(command, cancellationToken);
+                if (!envStarted)
+                {
+                    return Results.Json(new { instanceId = command.Command.InstanceId, refused = envMessage });
+                }
+
+                var envPayload = links.For(context.Request, command.Command.InstanceId);
+                context.Response.Headers.Location = envPayload.StatusQueryGetUri;
+                return Results.Json(envPayload, statusCode: StatusCodes.Status202Accepted);
             case WebhookDecision.Ignore ignore:
                 return Ignored(logger, headers.Event, ignore.Reason);
             default:

@@ -1,4 +1,5 @@
 using RagnarokOps.Activities.Cases;
+using RagnarokOps.Activities.Environments;
 using RagnarokOps.Connectors.GitLab.Webhooks;
 
 namespace RagnarokOps.Functions.Webhooks;
@@ -12,6 +13,9 @@ internal abstract record WebhookDecision
     public sealed record Decide(CaseRef Case, bool Approved, long? UserId, string By, string? Comment, string? Username = null) : WebhookDecision;
 
     public sealed record Ignore(string Reason) : WebhookDecision;
+
+    /// <summary>An <c>/envsync</c> command to run; <paramref name="UserId"/> is checked for access before it runs.</summary>
+    public sealed record Envsync(EnvsyncCommand Command, long? UserId) : WebhookDecision;
 
     /// <summary>Pure: reads the parsed hook and the options, calls nothing.</summary>
     public static WebhookDecision From(GitLabWebhookEvent hook, WebhookOptions options, string? eventUuid) => hook switch
@@ -50,6 +54,11 @@ internal abstract record WebhookDecision
         }
 
         var by = hook.User?.Username ?? $"user {hook.User?.Id}";
+        if (hook.Command is null && hook.EnvsyncCommand is var (verb, arguments))
+        {
+            return new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, issue.Iid, hook.ObjectAttributes.Id, verb, arguments, by), hook.User?.Id);
+        }
+
         return hook.Command switch
         {
             null => new Ignore("the note holds no /ragnarok command"),

@@ -16,6 +16,7 @@ public static class EnvironmentRegistryExtensions
             .AddEnvironmentActivities()
             .AddOrchestrator<EnvStatusOrchestration>()
             .AddOrchestrator<DriftCheckOrchestration>()
-            .AddOrchestrator<PromoteOrchestration>();
+            .AddOrchestrator<PromoteOrchestration>()
+            .AddOrchestrator<EnvsyncCommandOrchestration>();
     }
 }

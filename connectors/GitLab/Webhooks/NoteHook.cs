@@ -20,6 +20,9 @@ public sealed record NoteHook : GitLabWebhookEvent
 
     /// <summary>The /ragnarok command in the comment, or null (also null whenever <see cref="MayCarryCommand"/> is false).</summary>
     public RagnarokCommand? Command => MayCarryCommand ? RagnarokCommandParser.Parse(ObjectAttributes.Note) : null;
+
+    /// <summary>The <c>/envsync &lt;verb&gt; [arguments]</c> line in the comment, or null (also when <see cref="MayCarryCommand"/> is false).</summary>
+    public (string Verb, string Arguments)? EnvsyncCommand => MayCarryCommand ? SlashCommandLine.Find(ObjectAttributes.Note, "/envsync") : null;
 }
 
 public sealed record NoteHookAttributes

@@ -23,6 +23,31 @@ public static class RagnarokCommandParser
     /// </summary>
     public static RagnarokCommand? Parse(string? body)
     {
+        if (SlashCommandLine.Find(body, Prefix) is not var (verb, arguments))
+        {
+            return null;
+        }
+
+        var kind = verb switch
+        {
+            "triage" => RagnarokCommandKind.Triage,
+            "approve" => RagnarokCommandKind.Approve,
+            "reject" => RagnarokCommandKind.Reject,
+            _ => RagnarokCommandKind.Unknown,
+        };
+        return new RagnarokCommand(kind, verb, arguments);
+    }
+}
+
+/// <summary>A "/&lt;prefix&gt; &lt;verb&gt; [arguments]" line in a comment, the way GitLab users write quick actions.</summary>
+public static class SlashCommandLine
+{
+    /// <summary>
+    /// The verb (lower case; empty when none) and the rest of the first line starting with <paramref name="prefix"/>,
+    /// outside fenced code blocks and block quotes. Null when there is none.
+    /// </summary>
+    public static (string Verb, string Arguments)? Find(string? body, string prefix)
+    {
         if (string.IsNullOrWhiteSpace(body))
         {
             return null;
@@ -38,28 +63,19 @@ public static class RagnarokCommandParser
                 continue;
             }
 
-            if (inFence || line.StartsWith('>') || !line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+            if (inFence || line.StartsWith('>') || !line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var rest = line[Prefix.Length..];
+            var rest = line[prefix.Length..];
             if (rest.Length > 0 && !char.IsWhiteSpace(rest[0]))
             {
                 continue; // "/ragnarokfoo" is someone else's command
             }
 
             var parts = rest.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var verb = parts.Length > 0 ? parts[0].ToLowerInvariant() : "";
-            var arguments = parts.Length > 1 ? parts[1] : "";
-            var kind = verb switch
-            {
-                "triage" => RagnarokCommandKind.Triage,
-                "approve" => RagnarokCommandKind.Approve,
-                "reject" => RagnarokCommandKind.Reject,
-                _ => RagnarokCommandKind.Unknown,
-            };
-            return new RagnarokCommand(kind, verb, arguments);
+            return (parts.Length > 0 ? parts[0].ToLowerInvariant() : "", parts.Length > 1 ? parts[1] : "");
         }
 
         return null;

@@ -29,6 +29,21 @@ public sealed class WebhookDecisionTests
         Assert.IsType<WebhookDecision.Start>(WebhookDecision.From(hook, new WebhookOptions { EscalationLabel = "sev1" }, null));
     }
 
+    [Fact]
+    public void From_EnvsyncNote_IsACommandForThatIssueAndNote()
+    {
+        var envsync = Assert.IsType<WebhookDecision.Envsync>(WebhookDecision.From(Parse("Note Hook", Hooks.Note(3, 9, 42, "carol", "please\n/envsync promote --from dev")), Options, null));
+
+        Assert.Equal(("promote", "--from dev", 9L, 42L), (envsync.Command.Verb, envsync.Command.Arguments, envsync.Command.IssueIid, envsync.UserId!.Value));
+        Assert.StartsWith("envsync-3-note-", envsync.Command.InstanceId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_EnvsyncInsideACodeBlock_IsNoCommand()
+    {
+        Assert.IsType<WebhookDecision.Ignore>(WebhookDecision.From(Parse("Note Hook", Hooks.Note(3, 9, 42, "carol", "```\n/envsync promote\n```")), Options, null));
+    }
+
     [Theory]
     [InlineData("/ragnarok approve", true)]
     [InlineData("/ragnarok reject not this one", false)]

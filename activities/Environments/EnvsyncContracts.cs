@@ -1,0 +1,19 @@
+namespace RagnarokOps.Activities.Environments;
+
+/// <summary>
+/// A <c>/envsync &lt;verb&gt; [arguments]</c> note on an issue, as the webhook read it: where to answer (the issue,
+/// found again by the command note's id) and who asked.
+/// </summary>
+public sealed record EnvsyncCommand(long ProjectId, string Project, long IssueIid, long NoteId, string Verb, string Arguments, string By)
+{
+    /// <summary>One answer per command note: the instance id, and the marker of its answer note.</summary>
+    public string InstanceId => $"envsync-{ProjectId}-note-{NoteId}";
+
+    public string AnswerMarker => $"<!-- ragnarok:envsync-answer note={NoteId} -->";
+}
+
+/// <summary>The answer note to post (or update in place) for a command.</summary>
+public sealed record EnvsyncAnswerRequest(EnvsyncCommand Command, string Body);
+
+/// <summary>What a command did: the answer's summary line and the note it was posted as.</summary>
+public sealed record EnvsyncOutcome(string Verb, bool Acted, string Summary, long? AnswerNoteId);

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
+using RagnarokOps.Activities.Environments;
+using RagnarokOps.Sandbox;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.Functions.Tests.Webhooks;
+
+/// <summary>/envsync in an issue note, through the sandbox's real webhook to the real host: one orchestration, one answer note.</summary>
+public sealed class EnvsyncNoteTests
+{
+    [Fact]
+    public async Task DriftCheckNote_RunsOnTheEngine_AndAnswersOnceOnTheIssue()
+    {
+        using var dir = new TempDirectory();
+        await using var gitlab = await SandboxServer.StartAsync(
+            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = "envsync" }, CancellationToken.None);
+        Directory.CreateDirectory(dir.Combine("host"));
+        await using var host = await FlowTestHost.StartAsync(dir.Combine("host"), new Dictionary<string, string?>
+        {
+            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
+            ["GitLab:Token"] = gitlab.Token,
+            ["Ragnarok:Schedules:Enabled"] = "false",
+        });
+        using var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
+        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
+        var project = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Finventory"))!;
+        var projectId = project["id"]!.GetValue<long>();
+        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
+        var issue = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Is staging drifting?" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var iid = issue["iid"]!.GetValue<long>();
+
+        var note = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = "Let's see.\n/envsync drift-check" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var command = new EnvsyncCommand(projectId, "platform/inventory", iid, note["id"]!.GetValue<long>(), "drift-check", "", "x");
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        OrchestrationMetadata? started;
+        while ((started = await host.Client.GetInstanceAsync(command.InstanceId, wait.Token)) is null)
+        {
+            await Task.Delay(100, wait.Token);
+        }
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(command.InstanceId, getInputsAndOutputs: true, wait.Token);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.SerializedOutput}");
+        var outcome = done.ReadOutputAs<EnvsyncOutcome>()!;
+        Assert.True(outcome.Acted);
+        Assert.Equal("1 unexpected difference(s)", outcome.Summary);
+
+        var answers = (await api.GetFromJsonAsync<JsonArray>($"projects/{projectId}/issues/{iid}/notes"))!
+            .Select(n => n!["body"]!.GetValue<string>())
+            .Where(b => b.Contains(command.AnswerMarker, StringComparison.Ordinal))
+            .ToList();
+        var answer = Assert.Single(answers);
+        Assert.Contains("**1 unexpected difference(s)**", answer, StringComparison.Ordinal);
+        Assert.Contains("Tracking issue: #", answer, StringComparison.Ordinal);
+    }
+}
