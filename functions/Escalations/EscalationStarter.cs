@@ -13,9 +13,6 @@ namespace RagnarokOps.Functions.Escalations;
 /// </summary>
 internal sealed class EscalationStarter(EngineClient engine)
 {
-    /// <summary>A case id is never reused, whatever state the earlier case is in: the engine refuses a second start.</summary>
-    private static readonly IReadOnlyList<string> Every = Enum.GetNames<OrchestrationRuntimeStatus>();
-
     /// <summary>The instance id, and whether this call created it (false: it already existed, in whatever state).</summary>
     public async Task<(string InstanceId, bool Created)> StartAsync(EscalationRequest request, CancellationToken cancellationToken)
     {
@@ -30,17 +27,8 @@ internal sealed class EscalationStarter(EngineClient engine)
             await engine.Client.PurgeInstanceAsync(instanceId, cancellationToken);
         }
 
-        try
-        {
-            await engine.Client.ScheduleNewOrchestrationInstanceAsync(
-                new TaskName(EscalationOrchestration.Name), request, new StartOrchestrationOptions(instanceId) { DedupeStatuses = Every }, cancellationToken);
-            return (instanceId, true);
-        }
-        catch (Exception ex) when (InstanceConflict.IsAlreadyExists(ex))
-        {
-            // Two deliveries raced past the lookup; the other one started the case.
-            return (instanceId, false);
-        }
+        // A case id is never reused, whatever state the earlier case is in: the engine refuses a second start.
+        return (instanceId, await InstanceStarts.StartOnceAsync(engine.Client, EscalationOrchestration.Name, instanceId, request, cancellationToken));
     }
 
     private static bool IsFinished(OrchestrationRuntimeStatus status) =>

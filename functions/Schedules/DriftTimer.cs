@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Domain.Environments;
+using RagnarokOps.Functions.Management;
 using RagnarokOps.Orchestrations.Environments;
 
 namespace RagnarokOps.Functions.Schedules;
@@ -33,7 +34,7 @@ internal sealed class DriftTimer(EnvironmentRunner runner, EnvironmentGitLab rea
     }
 
     /// <summary>The instance id of a project's drift check for one slot.</summary>
-    public static string InstanceId(string project, DateTimeOffset slot) => $"drift-{ScheduledStarts.Key(project)}-{ScheduledStarts.Slot(slot)}";
+    public static string InstanceId(string project, DateTimeOffset slot) => $"drift-{InstanceStarts.Key(project)}-{InstanceStarts.Slot(slot)}";
 
     private async Task<(bool Started, string Text)> TickProjectAsync(DurableTaskClient client, string project, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -63,7 +64,7 @@ internal sealed class DriftTimer(EnvironmentRunner runner, EnvironmentGitLab rea
         }
 
         var id = InstanceId(project, slot);
-        var started = await ScheduledStarts.StartOnceAsync(client, DriftCheckOrchestration.Name, id, new DriftCheckRequest(project, Publish: true), cancellationToken).ConfigureAwait(false);
+        var started = await InstanceStarts.StartOnceAsync(client, DriftCheckOrchestration.Name, id, new DriftCheckRequest(project, Publish: true), cancellationToken).ConfigureAwait(false);
         return started ? (true, $"{project}: drift check for {slot:u} ({id})") : (false, $"{project}: the drift check for {slot:u} already ran ({id})");
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Functions.Escalations;
-using RagnarokOps.Functions.Schedules;
+using RagnarokOps.Functions.Management;
 using RagnarokOps.Orchestrations.Environments;
 
 namespace RagnarokOps.Functions.Webhooks;
@@ -49,7 +49,7 @@ internal sealed class EnvsyncCommandHandler(IServiceProvider services, EngineCli
             return Refused(command, why);
         }
 
-        var started = await ScheduledStarts.StartOnceAsync(engine.Client, EnvsyncCommandOrchestration.Name, command.InstanceId, command, cancellationToken);
+        var started = await InstanceStarts.StartOnceAsync(engine.Client, EnvsyncCommandOrchestration.Name, command.InstanceId, command, cancellationToken);
         var message = started ? $"/envsync {command.Verb} started" : "already started for this note; not started again";
         WebhooksLog.NoteCommand(logger, command.InstanceId, message);
         return (started, message);

@@ -1,10 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using RagnarokOps.Functions.Management;
 
-namespace RagnarokOps.Functions.Schedules;
+namespace RagnarokOps.Functions.Management;
 
-internal static class ScheduledStarts
+/// <summary>Starting an instance exactly once under a chosen id: cases, note commands and scheduled slots.</summary>
+internal static class InstanceStarts
 {
     private static readonly IReadOnlyList<string> Every = Enum.GetNames<OrchestrationRuntimeStatus>();
 
@@ -25,7 +25,7 @@ internal static class ScheduledStarts
         }
         catch (Exception ex) when (InstanceConflict.IsAlreadyExists(ex))
         {
-            // Another host's tick raced past the lookup and started it.
+            // Another delivery, tick or host raced past the lookup and started it.
             return false;
         }
     }
