@@ -4,7 +4,7 @@ namespace RagnarokOps.Activities;
 /// The names activities are registered and called by. A name is part of every in-flight instance's
 /// history: renaming one breaks instances that are running, so add new names instead.
 /// </summary>
-public static class ActivityNames
+public static partial class ActivityNames
 {
     public const string LoadPolicy = nameof(LoadPolicy);
     public const string NormalizeEscalation = nameof(NormalizeEscalation);
