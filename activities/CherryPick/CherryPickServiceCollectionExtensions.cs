@@ -11,7 +11,11 @@ public static class CherryPickServiceCollectionExtensions
     public static IServiceCollection AddCherryPick(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddEnvironments(configuration);
+        if (!services.Any(d => d.ServiceType == typeof(EnvironmentGitLab)))
+        {
+            services.AddEnvironments(configuration);
+        }
+
         services.TryAddTransient<CherryPickGitLab>();
         services.TryAddTransient<CherryPickRunner>();
         return services;
