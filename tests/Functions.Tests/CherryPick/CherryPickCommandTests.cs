@@ -62,7 +62,7 @@ public sealed class CherryPickCommandTests(CherryPickHost sandbox) : IClassFixtu
         Assert.Contains("needs-person (tier 3)", first.Output, StringComparison.Ordinal);
         Assert.Contains("needs-person", second.Output, StringComparison.Ordinal);
         Assert.Empty(await sandbox.MergeRequestsFromAsync(branch));
-        var report = Assert.Single((await sandbox.ReportsAsync()).Where(i => i.Description!.Contains(branch, StringComparison.Ordinal)));
+        var report = Assert.Single(await sandbox.ReportsAsync(), i => i.Description!.Contains(branch, StringComparison.Ordinal));
         Assert.Contains("MaxOrders = 20", report.Description, StringComparison.Ordinal);
         Assert.Contains("MaxOrders = 50", report.Description, StringComparison.Ordinal);
         Assert.Contains("Staging hotfixes", report.Description, StringComparison.Ordinal);

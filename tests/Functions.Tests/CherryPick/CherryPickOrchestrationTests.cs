@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +42,7 @@ public sealed class CherryPickOrchestrationTests(CherryPickHost sandbox) : IClas
         await WaitForStatusAsync(client, id, CherryPickStatus.AwaitingApproval);
         var branch = $"ragnarok/cherry-pick-staging-{proposal[..8]}";
         Assert.Empty(await sandbox.MergeRequestsFromAsync(branch));
-        Assert.Single((await sandbox.ReportsAsync()).Where(i => i.Description!.Contains(branch, StringComparison.Ordinal)));
+        Assert.Single(await sandbox.ReportsAsync(), i => i.Description!.Contains(branch, StringComparison.Ordinal));
         await client.RaiseEventAsync(id, ApprovalDecision.EventName, new ApprovalDecision(true, "some-other-action", "mallory", null, DateTimeOffset.UtcNow));
         await client.RaiseEventAsync(id, ApprovalDecision.EventName, new ApprovalDecision(true, CherryPickOrchestration.Action, "alice", null, DateTimeOffset.UtcNow));
         var approved = await CompletedAsync(client, id);
