@@ -17,6 +17,9 @@ public sealed record EnvironmentTopology(
 {
     public const string DefaultsSource = "defaults";
 
+    /// <summary>The <c>cherry_pick</c> section: how sure a proposed resolution must be to be offered for approval.</summary>
+    public RagnarokOps.Domain.CherryPick.CherryPickSettings CherryPick { get; init; } = RagnarokOps.Domain.CherryPick.CherryPickSettings.Default;
+
     public bool IsDefault => Source == DefaultsSource;
 
     public EnvironmentBranch? Find(string name) =>

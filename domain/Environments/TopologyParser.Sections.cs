@@ -150,6 +150,19 @@ public static partial class TopologyParser
         return new RollbackPolicy(approval, (int)(max ?? RollbackPolicy.Default.MaxCommits));
     }
 
+    private static CherryPick.CherryPickSettings CherryPickSection(YamlFieldReader reader, YamlMappingNode? root)
+    {
+        var map = reader.Mapping(YamlFieldReader.Child(root, "cherry_pick"), "cherry_pick");
+        if (map is null)
+        {
+            return CherryPick.CherryPickSettings.Default;
+        }
+
+        reader.RejectUnknownKeys(map, "cherry_pick", "threshold");
+        var threshold = reader.Number(map, "threshold", "cherry_pick", 0, 1);
+        return new CherryPick.CherryPickSettings(threshold ?? CherryPick.CherryPickSettings.DefaultThreshold, (int)map.Start.Line);
+    }
+
     private static bool CheckPathGlob(YamlFieldReader reader, YamlNode node, string field, string glob)
     {
         if (Glob.TryParse(glob, out _, out var error))

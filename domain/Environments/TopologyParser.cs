@@ -19,7 +19,7 @@ public static partial class TopologyParser
 {
     public const string FileName = "envsync.yaml";
 
-    private static readonly string[] RootKeys = ["version", "environments", "promotion", "drift", "conflicts", "rollback"];
+    private static readonly string[] RootKeys = ["version", "environments", "promotion", "drift", "conflicts", "rollback", "cherry_pick"];
 
     /// <summary>
     /// Picks the source: <c>envsync.yaml</c> when the repository has one, else the environments of <c>.ragnarok.yaml</c>,
@@ -94,6 +94,7 @@ public static partial class TopologyParser
         var drift = Drift(reader, root);
         var conflicts = Conflicts(reader, root);
         var rollback = Rollback(reader, root);
+        var cherryPick = CherryPickSection(reader, root);
         if (reader.Errors.Count > 0)
         {
             return new TopologyLoadResult(null, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
@@ -105,7 +106,7 @@ public static partial class TopologyParser
             return new TopologyLoadResult(null, reader.Errors);
         }
 
-        return new TopologyLoadResult(new EnvironmentTopology(environments, promotion, drift, conflicts, rollback, file, notice), []);
+        return new TopologyLoadResult(new EnvironmentTopology(environments, promotion, drift, conflicts, rollback, file, notice) { CherryPick = cherryPick }, []);
     }
 
     private static List<EnvironmentBranch> Environments(YamlFieldReader reader, YamlMappingNode? root, bool standalone)

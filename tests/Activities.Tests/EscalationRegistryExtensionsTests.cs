@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.DurableTask;
+using RagnarokOps.Activities.CherryPick;
 using RagnarokOps.Activities.Environments;
 
 namespace RagnarokOps.Activities.Tests;
@@ -31,7 +32,7 @@ public sealed class EscalationRegistryExtensionsTests
     [Fact]
     public void AddEscalationAndEnvironmentActivities_EmptyRegistry_RegisterEveryNameOnce()
     {
-        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities();
+        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities().AddCherryPickActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
