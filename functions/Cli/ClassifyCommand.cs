@@ -93,9 +93,7 @@ internal static class ClassifyCommand
     internal static string ToJson(ClassificationResult classification)
     {
         // A log without a failure is not graded: "none" with the reason, never a default P3.
-        var severity = classification.HasFailure
-            ? SeverityAssessor.Assess(new SeverityFacts(classification.Rules.Select(r => r.Rule).ToList()))
-            : null;
+        var severity = LogTriage.Grade(classification);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

@@ -19,6 +19,8 @@ using RagnarokOps.Orchestrations.CherryPick;
 using RagnarokOps.Orchestrations.Environments;
 using RagnarokOps.Orchestrations.Escalation;
 
+using RagnarokOps.Functions.Dashboard;
+
 namespace RagnarokOps.Functions.Hosting;
 
 /// <summary>The escalation flow's services: the local Durable Task engine, approvals over it, webhooks and the connectors.</summary>
@@ -53,6 +55,7 @@ internal static class EscalationServices
     {
         var settings = configuration.Configuration;
         services.AddApprovals(configuration);
+        services.AddDashboard();
         services.AddScoped<IApprovalDecisionSink, EngineApprovalDecisionSink>();
         services.Replace(ServiceDescriptor.Scoped<IApprovalRequestSource, EngineApprovalRequests>());
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using RagnarokOps.Functions.Environments;
 using RagnarokOps.Functions.Management;
 using RagnarokOps.Functions.Approvals;
+using RagnarokOps.Functions.Dashboard;
 using RagnarokOps.Functions.Webhooks;
 
 namespace RagnarokOps.Functions.Hosting;
@@ -52,6 +53,7 @@ internal static class RagnarokHost
         app.MapApprovals(configuration);
         app.MapGitLabWebhooks(configuration);
         app.MapEnvironmentEndpoints(configuration);
+        app.MapDashboard(configuration.Host.RoutePrefix);
         return app;
     }
 }
