@@ -8,6 +8,7 @@ internal static class Seeder
 {
     public const string Checkout = "checkout";
     public const string Envsync = "envsync";
+    public const string Pipelines = "pipelines";
 
     public static async Task<GroundTruth?> SeedAsync(SandboxContext sb, string? seed, CancellationToken cancellationToken)
     {
@@ -32,13 +33,17 @@ internal static class Seeder
         {
             truth = await EnvsyncScenario.SeedAsync(sb, cancellationToken);
         }
+        else if (string.Equals(seed, Pipelines, StringComparison.OrdinalIgnoreCase))
+        {
+            truth = await PipelinesScenario.SeedAsync(sb, cancellationToken);
+        }
         else if (Directory.Exists(seed))
         {
             truth = await ImportScenario.SeedAsync(sb, Path.GetFullPath(seed), cancellationToken);
         }
         else
         {
-            throw new ArgumentException($"Unknown seed '{seed}': use '{Checkout}', '{Envsync}' or the path of a local git repository.");
+            throw new ArgumentException($"Unknown seed '{seed}': use '{Checkout}', '{Envsync}', '{Pipelines}' or the path of a local git repository.");
         }
 
         truth.Save(sb.DataDirectory);
