@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.DurableTask;
 using RagnarokOps.Activities.Environments;
+using RagnarokOps.Activities.Pipelines;
 
 namespace RagnarokOps.Activities.Tests;
 
@@ -31,7 +32,7 @@ public sealed class EscalationRegistryExtensionsTests
     [Fact]
     public void AddEscalationAndEnvironmentActivities_EmptyRegistry_RegisterEveryNameOnce()
     {
-        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities();
+        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities().AddPipelineActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
