@@ -77,7 +77,7 @@ internal static class NoteEndpoints
                 return ApiResults.NotFound("Issue");
             }
 
-            if (sb.Store.Get(Kinds.Note, noteId) is not { } note || note.Long("noteable_id") != issue.Long("id"))
+            if (sb.Store.Get(Kinds.Note, noteId) is not { } note || note.Long("noteable_id") != issue.Long("id") || note.Str("noteable_type") != "Issue")
             {
                 return ApiResults.NotFound("Note");
             }
