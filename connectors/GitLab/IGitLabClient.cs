@@ -20,6 +20,20 @@ public interface IGitLabClient
 
     Task<GitLabNote> UpdateIssueNoteAsync(GitLabProjectId project, long issueIid, long noteId, string body, CancellationToken cancellationToken);
 
+    // Merge request notes and commit discussions (pipeline triage answers there)
+    IAsyncEnumerable<GitLabNote> ListMergeRequestNotesAsync(GitLabProjectId project, long mergeRequestIid, CancellationToken cancellationToken);
+
+    Task<GitLabNote> CreateMergeRequestNoteAsync(GitLabProjectId project, long mergeRequestIid, string body, CancellationToken cancellationToken);
+
+    Task<GitLabNote> UpdateMergeRequestNoteAsync(GitLabProjectId project, long mergeRequestIid, long noteId, string body, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<GitLabDiscussion> ListCommitDiscussionsAsync(GitLabProjectId project, string sha, CancellationToken cancellationToken);
+
+    /// <summary>Starts a discussion on a commit with one note; its note can later be edited (commit comments cannot).</summary>
+    Task<GitLabDiscussion> CreateCommitDiscussionAsync(GitLabProjectId project, string sha, string body, CancellationToken cancellationToken);
+
+    Task<GitLabNote> UpdateCommitDiscussionNoteAsync(GitLabProjectId project, string sha, string discussionId, long noteId, string body, CancellationToken cancellationToken);
+
     // Repository files and tree
     /// <summary>The file at <paramref name="gitRef"/> with its metadata (content base64-encoded; see <see cref="GitLabRepositoryFile.DecodeContent"/>).</summary>
     Task<GitLabRepositoryFile> GetFileAsync(GitLabProjectId project, string filePath, string gitRef, CancellationToken cancellationToken);

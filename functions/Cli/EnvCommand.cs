@@ -29,6 +29,7 @@ internal static class EnvCommand
         command.Subcommands.Add(Sub("promote", "Open or update the merge request to the next environment; refused while the source's pipeline is red",
             (runner, project, r, ct) => Run(runner.PromoteAsync(project, r.GetValue(from), ct)), from));
         command.Subcommands.Add(CherryPickCommand.Create());
+        command.Subcommands.Add(Pipelines.EnvDoctorCommand.Create());
         return command;
     }
 

@@ -30,7 +30,7 @@ public sealed class HttpFunctions
         FunctionContext context) =>
         RunWithClientAsync(request, client, context, s => GitLabWebhookEndpoints.ReceiveAsync(
             request.HttpContext, Options<Connectors.GitLab.GitLabOptions>(s), Options<WebhookOptions>(s), s.GetRequiredService<Escalations.EscalationStarter>(),
-            s.GetRequiredService<NoteCommandHandler>(), s.GetRequiredService<EnvsyncCommandHandler>(), s.GetRequiredService<ICheckStatusLinks>(), s.GetRequiredService<ILoggerFactory>(), context.CancellationToken));
+            s.GetRequiredService<NoteCommandHandler>(), s.GetRequiredService<EnvsyncCommandHandler>(), s.GetRequiredService<Pipelines.PipelineHookHandler>(), s.GetRequiredService<ICheckStatusLinks>(), s.GetRequiredService<ILoggerFactory>(), context.CancellationToken));
 
     [Function(ApprovalPage)]
     public Task<IActionResult> ApprovalPageAsync(

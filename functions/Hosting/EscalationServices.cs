@@ -17,6 +17,8 @@ using RagnarokOps.Activities.CherryPick;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Orchestrations.CherryPick;
 using RagnarokOps.Orchestrations.Environments;
+using RagnarokOps.Activities.Pipelines;
+using RagnarokOps.Orchestrations.Pipelines;
 using RagnarokOps.Orchestrations.Escalation;
 
 using RagnarokOps.Functions.Dashboard;
@@ -28,16 +30,23 @@ internal static class EscalationServices
 {
     /// <summary>The orchestrators the local host registers; the Functions app has a trigger for each (a test checks both lists).</summary>
     public static IReadOnlyList<string> Orchestrators { get; } =
-        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name, CherryPickOrchestration.Name];
+        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name,
+         CherryPickOrchestration.Name,
+         PipelineTriageOrchestration.Name];
 
     /// <summary>Every activity the hosts run, by name.</summary>
     public static IReadOnlyDictionary<string, Type> Activities { get; } =
-        EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes).Concat(CherryPickActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
+        EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes)
+            .Concat(CherryPickActivityRegistry.ActivityTypes)
+            .Concat(PipelineActivityRegistry.ActivityTypes)
+            .ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
     {
-        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks().AddCherryPickTasks());
+        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks()
+            .AddCherryPickTasks()
+            .AddPipelineTasks());
         services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
@@ -64,6 +73,7 @@ internal static class EscalationServices
         services.AddScoped<EscalationStarter>();
         services.AddScoped<NoteCommandHandler>();
         services.AddScoped<EnvsyncCommandHandler>();
+        services.AddScoped<Pipelines.PipelineHookHandler>();
 
         services.AddSingleton<IApprovalLinkIssuer, ApprovalLinkIssuer>();
         services.AddRagnarokLogSources(settings);
@@ -77,6 +87,7 @@ internal static class EscalationServices
             services.AddEscalationActivities(settings, paths.DataDirectory);
             services.AddEnvironments(settings);
             services.AddCherryPick(settings);
+            services.AddPipelineTriage(settings);
             services.AddScheduledJobs();
         }
 

@@ -8,6 +8,7 @@ using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.GitLab.Webhooks;
 using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.Hosting;
+using RagnarokOps.Functions.Pipelines;
 
 namespace RagnarokOps.Functions.Webhooks;
 
@@ -33,6 +34,7 @@ internal static class GitLabWebhookEndpoints
         [FromServices] EscalationStarter starter,
         [FromServices] NoteCommandHandler notes,
         [FromServices] EnvsyncCommandHandler envsync,
+        [FromServices] PipelineHookHandler pipelines,
         [FromServices] ICheckStatusLinks links,
         [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -87,6 +89,11 @@ internal static class GitLabWebhookEndpoints
                 var envPayload = links.For(context.Request, command.Command.InstanceId);
                 context.Response.Headers.Location = envPayload.StatusQueryGetUri;
                 return Results.Json(envPayload, statusCode: StatusCodes.Status202Accepted);
+            case WebhookDecision.PipelineTriage triage:
+                var triageStarted = await pipelines.StartAsync(triage.Request, cancellationToken);
+                var triagePayload = links.For(context.Request, triage.Request.InstanceId);
+                context.Response.Headers.Location = triagePayload.StatusQueryGetUri;
+                return Results.Json(triagePayload, statusCode: triageStarted ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
             case WebhookDecision.Ignore ignore:
                 return Ignored(logger, headers.Event, ignore.Reason);
             default:

@@ -1,5 +1,6 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Activities.Environments;
+using RagnarokOps.Activities.Pipelines;
 using RagnarokOps.Connectors.GitLab.Webhooks;
 
 namespace RagnarokOps.Functions.Webhooks;
@@ -17,11 +18,15 @@ internal abstract record WebhookDecision
     /// <summary>An <c>/envsync</c> command to run; <paramref name="UserId"/> is checked for access before it runs.</summary>
     public sealed record Envsync(EnvsyncCommand Command, long? UserId) : WebhookDecision;
 
+    /// <summary>A failed pipeline to triage (Pipeline Hook with status failed).</summary>
+    public sealed record PipelineTriage(PipelineTriageRequest Request) : WebhookDecision;
+
     /// <summary>Pure: reads the parsed hook and the options, calls nothing.</summary>
     public static WebhookDecision From(GitLabWebhookEvent hook, WebhookOptions options, string? eventUuid) => hook switch
     {
         IssueHook issue => FromIssue(issue, options, eventUuid),
         NoteHook note => FromNote(note, eventUuid),
+        PipelineHook pipeline => FromPipeline(pipeline),
         _ => new Ignore($"{hook.EventHeader} starts nothing"),
     };
 
@@ -39,6 +44,14 @@ internal abstract record WebhookDecision
         return triggered
             ? new Start(new EscalationRequest(CaseOf(hook, attributes.Iid), $"issue {attributes.Action} with {label}", hook.User?.Username, eventUuid))
             : new Ignore($"issue #{attributes.Iid} {attributes.Action ?? "event"} without the {label} label being set");
+    }
+
+    private static WebhookDecision FromPipeline(PipelineHook hook)
+    {
+        var attributes = hook.ObjectAttributes;
+        return attributes.Status == "failed"
+            ? new PipelineTriage(new PipelineTriageRequest(hook.Project.Id, hook.Project.PathWithNamespace, attributes.Id, attributes.Ref, attributes.Sha, attributes.Url, hook.MergeRequest?.Iid))
+            : new Ignore($"pipeline #{attributes.Id} is {attributes.Status}; only a failed pipeline is triaged");
     }
 
     private static WebhookDecision FromNote(NoteHook hook, string? eventUuid)

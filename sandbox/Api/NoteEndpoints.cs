@@ -77,7 +77,7 @@ internal static class NoteEndpoints
                 return ApiResults.NotFound("Issue");
             }
 
-            if (sb.Store.Get(Kinds.Note, noteId) is not { } note || note.Long("noteable_id") != issue.Long("id"))
+            if (sb.Store.Get(Kinds.Note, noteId) is not { } note || note.Long("noteable_id") != issue.Long("id") || note.Str("noteable_type") != "Issue")
             {
                 return ApiResults.NotFound("Note");
             }
@@ -96,7 +96,7 @@ internal static class NoteEndpoints
     }
 
     private static List<JsonObject> NotesOf(SandboxContext sb, JsonObject project, JsonObject issue) =>
-        sb.Store.List(Kinds.Note, project.Long("id")).Where(n => n.Long("noteable_id") == issue.Long("id")).ToList();
+        sb.Store.List(Kinds.Note, project.Long("id")).Where(n => n.Long("noteable_id") == issue.Long("id") && n.Str("noteable_type") == "Issue").ToList();
 
     private static JsonObject Author(JsonObject user) => new()
     {

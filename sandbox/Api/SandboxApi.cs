@@ -57,6 +57,9 @@ internal static class SandboxApi
         LabelEndpoints.Map(project);
         RepositoryEndpoints.Map(project);
         CommitEndpoints.Map(project);
+        CommitDiscussionEndpoints.Map(project);
+        MergeRequestNoteEndpoints.Map(project);
+        RunnerJobEndpoints.Map(api);
         MergeRequestEndpoints.Map(project);
         PipelineEndpoints.Map(project);
         JobEndpoints.Map(project);

@@ -9,6 +9,7 @@ internal static class Seeder
     public const string Checkout = "checkout";
     public const string Envsync = "envsync";
     public const string CherryPick = "cherrypick";
+    public const string Pipelines = "pipelines";
 
     public static async Task<GroundTruth?> SeedAsync(SandboxContext sb, string? seed, CancellationToken cancellationToken)
     {
@@ -37,13 +38,17 @@ internal static class Seeder
         {
             truth = await CherryPickScenario.SeedAsync(sb, cancellationToken);
         }
+        else if (string.Equals(seed, Pipelines, StringComparison.OrdinalIgnoreCase))
+        {
+            truth = await PipelinesScenario.SeedAsync(sb, cancellationToken);
+        }
         else if (Directory.Exists(seed))
         {
             truth = await ImportScenario.SeedAsync(sb, Path.GetFullPath(seed), cancellationToken);
         }
         else
         {
-            throw new ArgumentException($"Unknown seed '{seed}': use '{Checkout}', '{Envsync}', '{CherryPick}' or the path of a local git repository.");
+            throw new ArgumentException($"Unknown seed '{seed}': use '{Checkout}', '{Envsync}', '{CherryPick}', '{Pipelines}' or the path of a local git repository.");
         }
 
         truth.Save(sb.DataDirectory);

@@ -20,4 +20,5 @@ internal static class Kinds
     public const string Member = "member";
     public const string Hook = "hook";
     public const string HookEvent = "hook_event";
+    public const string Discussion = "discussion";
 }

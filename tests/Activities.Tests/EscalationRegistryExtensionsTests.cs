@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.DurableTask;
 using RagnarokOps.Activities.CherryPick;
 using RagnarokOps.Activities.Environments;
+using RagnarokOps.Activities.Pipelines;
 
 namespace RagnarokOps.Activities.Tests;
 
@@ -32,7 +33,9 @@ public sealed class EscalationRegistryExtensionsTests
     [Fact]
     public void AddEscalationAndEnvironmentActivities_EmptyRegistry_RegisterEveryNameOnce()
     {
-        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities().AddCherryPickActivities();
+        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities()
+            .AddCherryPickActivities()
+            .AddPipelineActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
