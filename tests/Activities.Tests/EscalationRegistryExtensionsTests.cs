@@ -1,3 +1,4 @@
+using RagnarokOps.Activities.Incidents;
 using System.Reflection;
 using Microsoft.DurableTask;
 using RagnarokOps.Activities.Environments;
@@ -31,7 +32,7 @@ public sealed class EscalationRegistryExtensionsTests
     [Fact]
     public void AddEscalationAndEnvironmentActivities_EmptyRegistry_RegisterEveryNameOnce()
     {
-        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities();
+        var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities().AddIncidentActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
