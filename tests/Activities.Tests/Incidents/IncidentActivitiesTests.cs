@@ -7,6 +7,9 @@ using RagnarokOps.Connectors.Notifications;
 using RagnarokOps.Domain.Incidents;
 using RagnarokOps.Sandbox;
 using RagnarokOps.Tests.Shared;
+using Microsoft.DurableTask.Client;
+using RagnarokOps.Orchestrations.Incidents;
+using RagnarokOps.Tests.Engine;
 
 namespace RagnarokOps.Activities.Tests.Incidents;
 
@@ -123,6 +126,23 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
         Assert.Equal("opened", (await _services.GetRequiredService<IGitLabClient>().GetIssueAsync(issue.ProjectId, issue.Iid, CancellationToken.None)).State);
     }
 
+    [Fact]
+    public async Task IncidentOrchestration_OnTheEngine_FilesIssueWritesWikiAndNotifies()
+    {
+        await using var engine = await EngineHost.StartAsync(r => r.AddIncidentTasks(), services: s => AddServices(s, _smtp.Port));
+
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(IncidentOrchestration.Name, Signal(SignalKind.Failing, 0));
+        var done = await engine.CompleteAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var outcome = done.ReadOutputAs<IncidentOutcome>()!;
+        Assert.Empty(outcome.Failed);
+        Assert.NotNull(outcome.IssueIid);
+        Assert.EndsWith($"/-/wikis/incidents/checkout-{outcome.Fingerprint}", outcome.WikiUrl, StringComparison.Ordinal);
+        Assert.Equal(["email", "slack", "teams"], outcome.Sent.Where(c => c.Sent).Select(c => c.Channel));
+        Assert.Single(_smtp.Messages);
+    }
+
     private IncidentSignal Signal(SignalKind kind, int minutes) => new(
         _server.GroundTruth!.ProjectPath,
         "checkout",
@@ -170,7 +190,9 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
         return list;
     }
 
-    private ServiceProvider Services(int smtpPort)
+    private ServiceProvider Services(int smtpPort) => AddServices(new ServiceCollection(), smtpPort).BuildServiceProvider();
+
+    private IServiceCollection AddServices(IServiceCollection services, int smtpPort)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -186,6 +208,6 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
             ["Notifications:Chat:TeamsUrl"] = new Uri(_chat.BaseUrl, "teams").ToString(),
             ["Notifications:MaxRetryAttempts"] = "0",
         }).Build();
-        return new ServiceCollection().AddIncidents(configuration).BuildServiceProvider();
+        return services.AddIncidents(configuration);
     }
 }
