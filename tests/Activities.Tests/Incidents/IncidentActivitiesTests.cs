@@ -110,6 +110,28 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FileIncidentIssue_RecoveredWithKeepOpen_NotesAndStaysOpen()
+    {
+        var gitlab = _services.GetRequiredService<IGitLabClient>();
+        var project = _server.GroundTruth!.ProjectId;
+        var yaml = await gitlab.GetRawFileAsync(project, ".ragnarok.yaml", "main", CancellationToken.None);
+        await gitlab.CreateCommitAsync(project, new GitLabCommitRequest
+        {
+            Branch = "main",
+            CommitMessage = "keep incidents open",
+            Actions = [new GitLabCommitAction { Action = "update", FilePath = ".ragnarok.yaml", Content = yaml.TrimEnd() + "\nincidents:\n  keep_open: true\n" }],
+        }, CancellationToken.None);
+        var filed = await RunAsync<FileIncidentIssueActivity, IncidentCase, FileIncidentResult>(await GradeAsync(Signal(SignalKind.Failing, 0)));
+        var recovered = await GradeAsync(Signal(SignalKind.Recovered, 10));
+
+        var result = await RunAsync<FileIncidentIssueActivity, IncidentCase, FileIncidentResult>(recovered);
+
+        Assert.True(recovered.KeepOpen);
+        Assert.Equal("recovered, kept open", result.Action);
+        Assert.Equal("opened", (await gitlab.GetIssueAsync(project, filed.Issue!.Iid, CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task SendIncidentEmail_SmtpDown_FailsNamingTheSetting()
     {
         var port = TestSmtpServer.FreePort();
