@@ -2,6 +2,12 @@ namespace RagnarokOps.Connectors.GitLab;
 
 internal sealed partial class GitLabClient
 {
+    public Task<GitLabWikiPage> GetWikiPageAsync(GitLabProjectId project, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slug);
+        return SendAsync<GitLabWikiPage>(HttpMethod.Get, $"{P(project)}/wikis/{Seg(slug)}", null, cancellationToken);
+    }
+
     public Task<GitLabWikiPage> CreateWikiPageAsync(GitLabProjectId project, string title, string content, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(title);

@@ -118,6 +118,9 @@ public interface IGitLabClient
     Task<GitLabMember?> GetGroupMemberAsync(string groupPath, long userId, CancellationToken cancellationToken);
 
     // Wikis and labels
+    /// <summary>GET /projects/:id/wikis/:slug; a missing page throws <see cref="GitLabApiException"/> with IsNotFound.</summary>
+    Task<GitLabWikiPage> GetWikiPageAsync(GitLabProjectId project, string slug, CancellationToken cancellationToken);
+
     Task<GitLabWikiPage> CreateWikiPageAsync(GitLabProjectId project, string title, string content, CancellationToken cancellationToken);
 
     Task<GitLabWikiPage> UpdateWikiPageAsync(GitLabProjectId project, string slug, string content, string? title, CancellationToken cancellationToken);

@@ -20,7 +20,7 @@ public static partial class PolicyParser
 {
     public const string FileName = ".ragnarok.yaml";
 
-    private static readonly string[] RootKeys = ["version", "escalation", "services", "environments", "promotion", "drift", "actions", "approval", "severity", "conflicts", "rollback"];
+    private static readonly string[] RootKeys = ["version", "escalation", "services", "environments", "promotion", "drift", "actions", "approval", "severity", "conflicts", "rollback", "incidents"];
 
     // conflicts and rollback (and environments[].environment) belong to the environment topology, which
     // TopologyParser reads from this same file; they are accepted here and validated there.
@@ -59,10 +59,11 @@ public static partial class PolicyParser
         var actions = Actions(reader, root);
         var approval = Approval(reader, root);
         var severity = Severity(reader, root, services);
+        var incidents = Incidents(reader, root);
 
         return reader.Errors.Count > 0
             ? new PolicyLoadResult(null, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)])
-            : new PolicyLoadResult(new RepositoryPolicy(services, environments, promotion, drift, actions, approval, severity, label), []);
+            : new PolicyLoadResult(new RepositoryPolicy(services, environments, promotion, drift, actions, approval, severity, label) { Incidents = incidents }, []);
     }
 
     private static List<ServicePolicy> Services(YamlFieldReader reader, YamlMappingNode? root)

@@ -18,6 +18,9 @@ public sealed record RepositoryPolicy(
     string EscalationLabel,
     bool IsDefault = false)
 {
+    /// <summary>How incidents are kept and who hears of them (the <c>incidents</c> section).</summary>
+    public IncidentPolicy Incidents { get; init; } = IncidentPolicy.Default;
+
     public const string DefaultEscalationLabel = "escalation::critical";
 
     public static RepositoryPolicy Default { get; } = new(
@@ -111,4 +114,12 @@ public sealed record ApprovalPolicy(int MinAccessLevel, IReadOnlyList<string> Us
             ? (true, $"{username} has access level {accessLevel} (≥ {MinAccessLevel})")
             : (false, $"{username} has access level {accessLevel}; approval needs {MinAccessLevel} or a listed user or group");
     }
+}
+
+/// <summary>The <c>incidents</c> section: whether a recovered incident stays open, and who is mailed besides the configured list.</summary>
+/// <param name="KeepOpen">True keeps a recovered incident open for a person to close (after the RCA is written).</param>
+/// <param name="Email">Addresses mailed for every incident of this repository, on top of <c>Notifications:Email:To</c>.</param>
+public sealed record IncidentPolicy(bool KeepOpen, IReadOnlyList<string> Email)
+{
+    public static IncidentPolicy Default { get; } = new(false, []);
 }

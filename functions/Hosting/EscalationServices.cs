@@ -19,6 +19,8 @@ using RagnarokOps.Orchestrations.CherryPick;
 using RagnarokOps.Orchestrations.Environments;
 using RagnarokOps.Activities.Pipelines;
 using RagnarokOps.Orchestrations.Pipelines;
+using RagnarokOps.Activities.Incidents;
+using RagnarokOps.Orchestrations.Incidents;
 using RagnarokOps.Orchestrations.Escalation;
 
 using RagnarokOps.Functions.Dashboard;
@@ -32,13 +34,15 @@ internal static class EscalationServices
     public static IReadOnlyList<string> Orchestrators { get; } =
         [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name,
          CherryPickOrchestration.Name,
-         PipelineTriageOrchestration.Name];
+         PipelineTriageOrchestration.Name,
+         IncidentOrchestration.Name];
 
     /// <summary>Every activity the hosts run, by name.</summary>
     public static IReadOnlyDictionary<string, Type> Activities { get; } =
         EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes)
             .Concat(CherryPickActivityRegistry.ActivityTypes)
             .Concat(PipelineActivityRegistry.ActivityTypes)
+            .Concat(IncidentActivityRegistry.ActivityTypes)
             .ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
@@ -46,7 +50,8 @@ internal static class EscalationServices
     {
         services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks()
             .AddCherryPickTasks()
-            .AddPipelineTasks());
+            .AddPipelineTasks()
+            .AddIncidentTasks());
         services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
@@ -88,6 +93,7 @@ internal static class EscalationServices
             services.AddEnvironments(settings);
             services.AddCherryPick(settings);
             services.AddPipelineTriage(settings);
+            services.AddIncidents(settings);
             services.AddScheduledJobs();
         }
 

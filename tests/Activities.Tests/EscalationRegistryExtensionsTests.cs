@@ -1,3 +1,4 @@
+using RagnarokOps.Activities.Incidents;
 using System.Reflection;
 using Microsoft.DurableTask;
 using RagnarokOps.Activities.CherryPick;
@@ -35,7 +36,8 @@ public sealed class EscalationRegistryExtensionsTests
     {
         var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities()
             .AddCherryPickActivities()
-            .AddPipelineActivities();
+            .AddPipelineActivities()
+            .AddIncidentActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
