@@ -16,6 +16,8 @@ using RagnarokOps.Functions.Webhooks;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Orchestrations.Environments;
 using RagnarokOps.Orchestrations.Escalation;
+using RagnarokOps.Activities.Probes;
+using RagnarokOps.Orchestrations.Probes;
 
 namespace RagnarokOps.Functions.Hosting;
 
@@ -24,16 +26,16 @@ internal static class EscalationServices
 {
     /// <summary>The orchestrators the local host registers; the Functions app has a trigger for each (a test checks both lists).</summary>
     public static IReadOnlyList<string> Orchestrators { get; } =
-        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name];
+        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name, ProbeRoundOrchestration.Name];
 
     /// <summary>Every activity the hosts run, by name.</summary>
     public static IReadOnlyDictionary<string, Type> Activities { get; } =
-        EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
+        EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes).Concat(ProbeActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
     {
-        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks());
+        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks().AddProbeTasks());
         services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
@@ -63,6 +65,7 @@ internal static class EscalationServices
         services.AddSingleton<IApprovalLinkIssuer, ApprovalLinkIssuer>();
         services.AddRagnarokLogSources(settings);
         services.AddRagnarokArtifactStore(settings, paths.DataDirectory);
+        services.AddProbes(settings).AddProbeSchedule();
 
         // Without a GitLab address and token the host still serves (and says so at start); the GitLab client's own
         // validation would stop it, so the activities that need GitLab are wired only when it is configured.
