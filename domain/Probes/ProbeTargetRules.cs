@@ -55,9 +55,9 @@ public static class ProbeTargetRules
             problems.Add($"body_match: '{pattern}' is not a regular expression");
         }
 
-        if (limits.MaxPercent is <= 0 or > 100 || limits.MaxConnectionsPercent is <= 0 or > 100)
+        if (limits.MaxPercent is < 0 or > 100 || limits.MaxConnectionsPercent is < 0 or > 100)
         {
-            problems.Add("percent thresholds must be above 0 and at most 100");
+            problems.Add("percent thresholds must be 0 to 100");
         }
 
         if (limits.SustainedSeconds is < 1 or > 50)
