@@ -18,6 +18,10 @@ public sealed class ScheduleFunctions
     public Task DriftScheduleAsync([TimerTrigger(EveryMinute)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         TickAsync<DriftTimer>(client, context);
 
+    [Function(ProbeTimer.JobName)]
+    public Task ProbeScheduleAsync([TimerTrigger(EveryMinute)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        TickAsync<ProbeTimer>(client, context);
+
     private static async Task TickAsync<TJob>(DurableTaskClient client, FunctionContext context)
         where TJob : class, IScheduledJob
     {

@@ -22,6 +22,8 @@ using RagnarokOps.Orchestrations.Pipelines;
 using RagnarokOps.Activities.Incidents;
 using RagnarokOps.Orchestrations.Incidents;
 using RagnarokOps.Orchestrations.Escalation;
+using RagnarokOps.Activities.Probes;
+using RagnarokOps.Orchestrations.Probes;
 
 using RagnarokOps.Functions.Dashboard;
 
@@ -35,7 +37,8 @@ internal static class EscalationServices
         [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name,
          CherryPickOrchestration.Name,
          PipelineTriageOrchestration.Name,
-         IncidentOrchestration.Name];
+         IncidentOrchestration.Name,
+         ProbeRoundOrchestration.Name];
 
     /// <summary>Every activity the hosts run, by name.</summary>
     public static IReadOnlyDictionary<string, Type> Activities { get; } =
@@ -43,6 +46,7 @@ internal static class EscalationServices
             .Concat(CherryPickActivityRegistry.ActivityTypes)
             .Concat(PipelineActivityRegistry.ActivityTypes)
             .Concat(IncidentActivityRegistry.ActivityTypes)
+            .Concat(ProbeActivityRegistry.ActivityTypes)
             .ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
@@ -51,7 +55,8 @@ internal static class EscalationServices
         services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks()
             .AddCherryPickTasks()
             .AddPipelineTasks()
-            .AddIncidentTasks());
+            .AddIncidentTasks()
+            .AddProbeTasks());
         services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
@@ -83,6 +88,7 @@ internal static class EscalationServices
         services.AddSingleton<IApprovalLinkIssuer, ApprovalLinkIssuer>();
         services.AddRagnarokLogSources(settings);
         services.AddRagnarokArtifactStore(settings, paths.DataDirectory);
+        services.AddProbes(settings).AddProbeSchedule();
 
         // Without a GitLab address and token the host still serves (and says so at start); the GitLab client's own
         // validation would stop it, so the activities that need GitLab are wired only when it is configured.

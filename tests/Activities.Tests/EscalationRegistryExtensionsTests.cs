@@ -1,3 +1,4 @@
+using RagnarokOps.Activities.Probes;
 using RagnarokOps.Activities.Incidents;
 using System.Reflection;
 using Microsoft.DurableTask;
@@ -37,7 +38,8 @@ public sealed class EscalationRegistryExtensionsTests
         var registry = new DurableTaskRegistry().AddEscalationActivities().AddEnvironmentActivities()
             .AddCherryPickActivities()
             .AddPipelineActivities()
-            .AddIncidentActivities();
+            .AddIncidentActivities()
+            .AddProbeActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
