@@ -28,6 +28,7 @@ internal static class EnvCommand
         var from = new Option<string?>("--from") { Description = "The environment to promote (default: the first of the chain)" };
         command.Subcommands.Add(Sub("promote", "Open or update the merge request to the next environment; refused while the source's pipeline is red",
             (runner, project, r, ct) => Run(runner.PromoteAsync(project, r.GetValue(from), ct)), from));
+        command.Subcommands.Add(EnvRollbackCommand.Create());
         return command;
     }
 

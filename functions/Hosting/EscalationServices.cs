@@ -15,6 +15,8 @@ using RagnarokOps.Functions.Schedules;
 using RagnarokOps.Functions.Webhooks;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Orchestrations.Environments;
+using RagnarokOps.Orchestrations.Rollback;
+using RagnarokOps.Activities.Rollback;
 using RagnarokOps.Orchestrations.Escalation;
 
 namespace RagnarokOps.Functions.Hosting;
@@ -24,16 +26,18 @@ internal static class EscalationServices
 {
     /// <summary>The orchestrators the local host registers; the Functions app has a trigger for each (a test checks both lists).</summary>
     public static IReadOnlyList<string> Orchestrators { get; } =
-        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name];
+        [EscalationOrchestration.Name, EnvStatusOrchestration.Name, DriftCheckOrchestration.Name, PromoteOrchestration.Name, EnvsyncCommandOrchestration.Name,
+         RollbackOrchestration.Name];
 
     /// <summary>Every activity the hosts run, by name.</summary>
     public static IReadOnlyDictionary<string, Type> Activities { get; } =
-        EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
+        EscalationRegistryExtensions.ActivityTypes.Concat(EnvironmentActivityRegistry.ActivityTypes)
+            .Concat(RollbackActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
     {
-        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks());
+        services.AddLocalDurableTask(configuration, r => r.AddOrchestrator<EscalationOrchestration>().AddEscalationActivities().AddEnvironmentTasks().AddRollbackTasks());
         services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
@@ -71,6 +75,7 @@ internal static class EscalationServices
             services.AddGitLabClient(settings);
             services.AddEscalationActivities(settings, paths.DataDirectory);
             services.AddEnvironments(settings);
+            services.AddRollback(settings);
             services.AddScheduledJobs();
         }
 
