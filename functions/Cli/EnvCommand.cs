@@ -30,6 +30,7 @@ internal static class EnvCommand
             (runner, project, r, ct) => Run(runner.PromoteAsync(project, r.GetValue(from), ct)), from));
         command.Subcommands.Add(CherryPickCommand.Create());
         command.Subcommands.Add(Pipelines.EnvDoctorCommand.Create());
+        command.Subcommands.Add(EnvRollbackCommand.Create());
         return command;
     }
 

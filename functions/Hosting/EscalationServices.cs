@@ -21,6 +21,8 @@ using RagnarokOps.Activities.Pipelines;
 using RagnarokOps.Orchestrations.Pipelines;
 using RagnarokOps.Activities.Incidents;
 using RagnarokOps.Orchestrations.Incidents;
+using RagnarokOps.Orchestrations.Rollback;
+using RagnarokOps.Activities.Rollback;
 using RagnarokOps.Orchestrations.Escalation;
 using RagnarokOps.Activities.Probes;
 using RagnarokOps.Orchestrations.Probes;
@@ -38,7 +40,8 @@ internal static class EscalationServices
          CherryPickOrchestration.Name,
          PipelineTriageOrchestration.Name,
          IncidentOrchestration.Name,
-         ProbeRoundOrchestration.Name];
+         ProbeRoundOrchestration.Name,
+         RollbackOrchestration.Name];
 
     /// <summary>Every activity the hosts run, by name.</summary>
     public static IReadOnlyDictionary<string, Type> Activities { get; } =
@@ -48,6 +51,7 @@ internal static class EscalationServices
             .Concat(IncidentActivityRegistry.ActivityTypes)
             .Concat(ProbeActivityRegistry.ActivityTypes)
             .ToDictionary(StringComparer.Ordinal);
+            .Concat(RollbackActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
@@ -56,7 +60,8 @@ internal static class EscalationServices
             .AddCherryPickTasks()
             .AddPipelineTasks()
             .AddIncidentTasks()
-            .AddProbeTasks());
+            .AddProbeTasks()
+            .AddRollbackTasks());
         services.Configure<ManagementApiOptions>(o => o.Orchestrators = new HashSet<string>(Orchestrators, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton(sp => new EngineClient(sp.GetRequiredService<DurableTaskClient>()));
         services.AddScoped<ICheckStatusLinks, LocalCheckStatusLinks>();
@@ -100,6 +105,7 @@ internal static class EscalationServices
             services.AddCherryPick(settings);
             services.AddPipelineTriage(settings);
             services.AddIncidents(settings);
+            services.AddRollback(settings);
             services.AddScheduledJobs();
         }
 

@@ -5,6 +5,12 @@ internal static class EnvsyncFiles
 {
     public const string ConfigPath = "config/app.yaml";
     public const string ProductionEnvPath = "deploy/production.env";
+    public const string FirstMigrationPath = "db/migrations/0001_items.sql";
+    public const string DropColumnMigrationPath = "db/migrations/0002_drop_legacy_sku.sql";
+
+    public const string FirstMigration = "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, legacy_sku text);\n";
+
+    public const string DropColumnMigration = "-- the SKU moved to the catalogue service\nALTER TABLE items DROP COLUMN legacy_sku;\n";
 
     public const string Topology = """
         version: 1

@@ -8,7 +8,8 @@ namespace RagnarokOps.Sandbox.Seeding;
 /// The built-in <c>envsync</c> scenario: <c>platform/inventory</c> with dev → staging → production branches
 /// (an <c>envsync.yaml</c> at the root), expected config drift on staging and production, one unexpected key
 /// (a hand-made production hotfix of the HTTP timeout), a red pipeline on dev, green ones elsewhere, and a
-/// deployment per environment; plus <c>platform/billing</c>, a project with no topology at all.
+/// deployment per environment (two on production: the initial commit, then the hotfix; between them a migration that
+/// drops a column, for the rollback guard); plus <c>platform/billing</c>, a project with no topology at all.
 /// </summary>
 internal static class EnvsyncScenario
 {
@@ -32,7 +33,9 @@ internal static class EnvsyncScenario
                 [EnvsyncFiles.ConfigPath] = EnvsyncFiles.Config("db.internal", "info", 30) + "\n",
                 [".gitlab-ci.yml"] = EnvsyncFiles.Ci + "\n",
                 ["src/Api.cs"] = EnvsyncFiles.Service("\"/stock\"") + "\n",
+                [EnvsyncFiles.FirstMigrationPath] = EnvsyncFiles.FirstMigration,
             }),
+            new("drop-sku", By(1, 170), "Drop the legacy SKU column", new Dictionary<string, string?> { [EnvsyncFiles.DropColumnMigrationPath] = EnvsyncFiles.DropColumnMigration }),
             new("reservations", By(1, 150), "Add reservations endpoint", new Dictionary<string, string?> { ["src/Api.cs"] = EnvsyncFiles.Service("\"/stock\", \"/reservations\"") + "\n" }),
             new("search", By(2, 100), "Add search endpoint", new Dictionary<string, string?> { ["src/Api.cs"] = EnvsyncFiles.Service("\"/stock\", \"/reservations\", \"/search\"") + "\n" }),
             new("pool", By(1, 30), "Raise the database pool to 20", new Dictionary<string, string?> { [EnvsyncFiles.ConfigPath] = EnvsyncFiles.Config("db.internal", "info", 30, pool: 20) + "\n" }),
@@ -56,7 +59,9 @@ internal static class EnvsyncScenario
         CiRecords.CreateEnvironment(sb, project, "staging", "staging", "http://127.0.0.1:5091", anchor.AddDays(-10));
         CiRecords.CreateEnvironment(sb, project, "production", "production", "https://inventory.example", anchor.AddDays(-10));
 
-        // In time order, as GitLab numbers them: the red one is the latest on dev.
+        // In time order, as GitLab numbers them: the red one is the latest on dev. Production's first deployment (of the
+        // initial commit, before the column was dropped) is its last known-good one for a rollback.
+        await PipelineAsync(sb, project, repo, admin, "production", shas["init"], anchor.AddHours(-195), "production", failTest: false, cancellationToken);
         await PipelineAsync(sb, project, repo, admin, "dev", shas["pool"], anchor.AddHours(-29), "development", failTest: false, cancellationToken);
         var red = await PipelineAsync(sb, project, repo, admin, "dev", shas["export"], anchor.AddHours(-4.5), "development", failTest: true, cancellationToken);
         await PipelineAsync(sb, project, repo, admin, "staging", stagingConfig, anchor.AddHours(-80), "staging", failTest: false, cancellationToken);

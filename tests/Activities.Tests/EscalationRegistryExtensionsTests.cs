@@ -1,3 +1,4 @@
+using RagnarokOps.Activities.Rollback;
 using RagnarokOps.Activities.Probes;
 using RagnarokOps.Activities.Incidents;
 using System.Reflection;
@@ -39,7 +40,8 @@ public sealed class EscalationRegistryExtensionsTests
             .AddCherryPickActivities()
             .AddPipelineActivities()
             .AddIncidentActivities()
-            .AddProbeActivities();
+            .AddProbeActivities()
+            .AddRollbackActivities();
 
         // A second registration of any name throws, so registering each again proves each is present.
         foreach (var name in Names)
