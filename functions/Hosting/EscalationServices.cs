@@ -50,8 +50,8 @@ internal static class EscalationServices
             .Concat(PipelineActivityRegistry.ActivityTypes)
             .Concat(IncidentActivityRegistry.ActivityTypes)
             .Concat(ProbeActivityRegistry.ActivityTypes)
+            .Concat(RollbackActivityRegistry.ActivityTypes)
             .ToDictionary(StringComparer.Ordinal);
-            .Concat(RollbackActivityRegistry.ActivityTypes).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The local host: the escalation services plus the local engine running the escalation's tasks.</summary>
     public static IServiceCollection AddEscalationEngine(this IServiceCollection services, HostConfiguration configuration, HostPaths paths)
