@@ -18,7 +18,7 @@ public sealed record PipelineNoteResult(string Target, long NoteId, bool Updated
 /// What PipelineTriageOrchestration returns: the diagnosis, its note, and the incident signal the incident flow can take
 /// (Source Pipeline, Target <c>pipeline:&lt;ref&gt;</c>, Evidence the redacted chunk lines).
 /// </summary>
-public sealed record PipelineTriageOutcome(PipelineDiagnosis Diagnosis, PipelineNoteResult? Note, IncidentSignal Signal);
+public sealed record PipelineTriageOutcome(PipelineDiagnosis Diagnosis, PipelineNoteResult? Note, IncidentSignal Signal, IReadOnlyList<string>? Incidents = null);
 
 /// <summary>The Pipeline Doctor's answer for <c>ragnarok env doctor</c> and <c>/envsync doctor</c>; <see cref="Problems"/> says why when there is no diagnosis.</summary>
 public sealed record PipelineDoctorOutcome(string Project, PipelineDiagnosis? Diagnosis, IReadOnlyList<string> Problems)

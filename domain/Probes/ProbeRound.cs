@@ -18,7 +18,8 @@ public sealed record ProbeRoundSummary(
     IReadOnlyList<ProbeTargetResult> Results,
     IReadOnlyList<IncidentSignal> Signals,
     IReadOnlyList<string> NotDue,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<string>? Incidents = null);
 
 /// <summary>One history row: a target's result in one round and the state after it (the next round starts from it).</summary>
 public sealed record ProbeHistoryEntry(string Target, string RoundId, DateTimeOffset RoundAt, ProbeResult Result, ProbeState State);

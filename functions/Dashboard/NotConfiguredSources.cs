@@ -11,7 +11,7 @@ internal sealed class NotConfiguredIncidentSource : IIncidentPanelSource
 /// <summary>Stands in until probes are wired: an empty panel that says so.</summary>
 internal sealed class NotConfiguredProbeSource : IProbePanelSource
 {
-    public const string Reason = "no probe targets configured: no probe source is registered on this host";
+    public const string Reason = "no probe targets configured: set Ragnarok:Probes:Targets:0:Name, :Kind and :Url";
 
     public Task<ProbePanel> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new ProbePanel([], Reason));
 }

@@ -94,6 +94,7 @@ internal static class EscalationServices
         services.AddRagnarokLogSources(settings);
         services.AddRagnarokArtifactStore(settings, paths.DataDirectory);
         services.AddProbes(settings).AddProbeSchedule();
+        services.AddScoped<IProbePanelSource, ProbeHistorySource>();
 
         // Without a GitLab address and token the host still serves (and says so at start); the GitLab client's own
         // validation would stop it, so the activities that need GitLab are wired only when it is configured.
@@ -105,6 +106,7 @@ internal static class EscalationServices
             services.AddCherryPick(settings);
             services.AddPipelineTriage(settings);
             services.AddIncidents(settings);
+            services.AddScoped<IIncidentPanelSource, GitLabIncidentSource>();
             services.AddRollback(settings);
             services.AddScheduledJobs();
         }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using RagnarokOps.Activities.Pipelines;
+using RagnarokOps.Orchestrations.Incidents;
 
 namespace RagnarokOps.Orchestrations.Pipelines;
 
@@ -25,6 +26,10 @@ public sealed class PipelineTriageOrchestration : TaskOrchestrator<PipelineTriag
         ArgumentNullException.ThrowIfNull(input);
         var diagnosis = await context.CallTriagePipelineAsync(input, Read);
         var note = await context.CallPostPipelineNoteAsync(diagnosis, Write);
-        return new PipelineTriageOutcome(diagnosis, note, PipelineSignals.From(diagnosis, context.CurrentUtcDateTime));
+        var signal = PipelineSignals.From(diagnosis, context.CurrentUtcDateTime);
+
+        // The failure becomes (or repeats) an incident, inline: the local engine cannot run sub-orchestrations.
+        var incidents = await IncidentHandOff.RunAsync(context, [signal]);
+        return new PipelineTriageOutcome(diagnosis, note, signal, incidents);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using RagnarokOps.Activities;
 using RagnarokOps.Domain.Incidents;
 using RagnarokOps.Domain.Probes;
+using RagnarokOps.Orchestrations.Incidents;
 
 namespace RagnarokOps.Orchestrations.Probes;
 
@@ -47,9 +48,9 @@ public sealed class ProbeRoundOrchestration : TaskOrchestrator<ProbeRoundRequest
                 ActivityNames.AppendProbeHistory, rows.Select(r => new ProbeHistoryEntry(r.Target.Name, input.RoundId, input.Slot, r.Result, r.State)).ToList());
         }
 
-        // INCIDENT HAND-OFF: the coordinator runs the incident flow inline here, one call per signal, e.g.
-        // `await new IncidentOrchestration().RunAsync(context, signal)`; until then the signals are only returned.
-        return new ProbeRoundSummary(input.RoundId, input.Slot, rows, signals, notDue, set.Problems);
+        // Each signal goes through the incident flow inline (the local engine cannot run sub-orchestrations).
+        var incidents = await IncidentHandOff.RunAsync(context, signals);
+        return new ProbeRoundSummary(input.RoundId, input.Slot, rows, signals, notDue, set.Problems, incidents);
     }
 
     private static IEnumerable<string> NoTargets(ProbeTargetSet set) =>

@@ -57,6 +57,11 @@ public sealed class PipelineTriageTests
         Assert.Contains($"confidence **{PipelineDoctor.Percent(job.Confidence)}**", note, StringComparison.Ordinal);
         Assert.Contains("Refund_RoundsToEven", note, StringComparison.Ordinal);
 
+        // The failure became an incident through the incident flow, run inline: one issue labelled incident.
+        Assert.Contains(main.Incidents!, l => l.StartsWith("pipeline:main Failing → issue #", StringComparison.Ordinal));
+        var incidentIssues = (await api.GetFromJsonAsync<JsonArray>($"projects/{payments}/issues?labels=incident&state=opened"))!;
+        Assert.NotEmpty(incidentIssues);
+
         // GitLab redelivers the same hook: the instance exists, nothing new is posted.
         var hook = (await api.GetFromJsonAsync<JsonArray>($"projects/{payments}/hooks"))![0]!["id"]!.GetValue<long>();
         var events = (await api.GetFromJsonAsync<JsonArray>($"projects/{payments}/hooks/{hook}/events"))!;
