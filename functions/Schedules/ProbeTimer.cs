@@ -1,12 +1,13 @@
 using Microsoft.DurableTask.Client;
+using RagnarokOps.Connectors.Probes;
 using RagnarokOps.Domain.Probes;
 using RagnarokOps.Functions.Management;
 using RagnarokOps.Orchestrations.Probes;
 
 namespace RagnarokOps.Functions.Schedules;
 
-/// <summary>One probe round per minute slot, as <c>probe-round-&lt;yyyyMMddTHHmmZ&gt;</c>; a second tick or host in the same minute starts nothing. Needs no GitLab.</summary>
-internal sealed class ProbeTimer : IScheduledJob
+/// <summary>One probe round per minute slot, as <c>probe-round-&lt;yyyyMMddTHHmmZ&gt;</c>; a second tick or host in the same minute starts nothing, and a host without targets starts none. Needs no GitLab.</summary>
+internal sealed class ProbeTimer(IConfiguration configuration) : IScheduledJob
 {
     public const string JobName = "ProbeSchedule";
 
@@ -19,6 +20,14 @@ internal sealed class ProbeTimer : IScheduledJob
     {
         var slot = SlotOf(now);
         var id = InstanceId(now);
+
+        // No targets, no rounds: a host that watches nothing fills no history with empty rounds, and says why.
+        if (ProbeTargetSettings.Read(configuration) is { Targets.Count: 0 } set)
+        {
+            var why = set.Problems.Count > 0 ? string.Join("; ", set.Problems) : "no probe targets configured (Ragnarok:Probes:Targets)";
+            return new ScheduleTick(Name, [], [$"no probe round for {slot:u}: {why}"]);
+        }
+
         var started = await InstanceStarts.StartOnceAsync(
             client, ProbeRoundOrchestration.Name, id, new ProbeRoundRequest(InstanceStarts.Slot(slot), slot), cancellationToken).ConfigureAwait(false);
         return started ? new ScheduleTick(Name, [$"probe round for {slot:u} ({id})"], []) : new ScheduleTick(Name, [], [$"the probe round for {slot:u} already ran ({id})"]);

@@ -11,6 +11,7 @@ namespace RagnarokOps.Orchestrations.Probes;
 /// flap rule (N failures in a row → one Failing; first success after → Recovered), appends history keyed by the round
 /// and returns the summary with the signals to raise. Changing the order of calls breaks rounds in flight.
 /// </summary>
+[DurableTask(Name)]
 public sealed class ProbeRoundOrchestration : TaskOrchestrator<ProbeRoundRequest, ProbeRoundSummary>
 {
     public const string Name = "ProbeRound";
