@@ -75,7 +75,7 @@ public sealed class RollbackRunnerTests(RollbackSandbox sandbox) : IClassFixture
         Assert.Equal("no rollback: 'qa' is not an environment of envsync.yaml (dev, staging, production)", outcome.Summary);
     }
 
-    [Fact(Skip = "open: the instance never reaches 'waiting for approval' on the in-process host within 60 s (not yet diagnosed; see the helper report)")]
+    [Fact(Skip = "open (issue 13): on the in-process test host the instance stays Running with no custom status for 60 s — PlanRollback never answers there, while the same plan completes in the direct-runner tests above; not yet diagnosed")]
     public async Task Orchestration_HighRisk_WaitsForApprovalThenOpensOneMergeRequest_ARerunOpensNoSecond()
     {
         await using var engine = await EngineHost.StartAsync(r => r.AddRollbackTasks(), s => s.AddRollback(sandbox.Configuration));
@@ -86,10 +86,13 @@ public sealed class RollbackRunnerTests(RollbackSandbox sandbox) : IClassFixture
         OrchestrationMetadata? waiting;
         do
         {
-            await Task.Delay(100, cts.Token);
-            waiting = await engine.Client.GetInstanceAsync(id, cts.Token);
+            await Task.Delay(100, CancellationToken.None);
+            waiting = await engine.Client.GetInstanceAsync(id, CancellationToken.None);
+            Assert.False(cts.IsCancellationRequested, $"{id} is {waiting?.RuntimeStatus} with status {waiting?.SerializedCustomStatus} after {EngineHost.Timeout}");
         }
-        while (waiting?.SerializedCustomStatus?.Contains("waiting for approval", StringComparison.Ordinal) != true);
+        while (waiting?.SerializedCustomStatus?.Contains("waiting for approval", StringComparison.Ordinal) != true && !(waiting?.IsCompleted ?? false));
+
+        Assert.False(waiting.IsCompleted, $"{id} ended {waiting.RuntimeStatus} before waiting for approval: {waiting.FailureDetails?.ErrorMessage} {waiting.SerializedOutput}");
 
         Assert.Contains("the risk is high", waiting.SerializedCustomStatus, StringComparison.Ordinal);
         Assert.Empty(await RollbackMergeRequestsAsync());
