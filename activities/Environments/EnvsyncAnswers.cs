@@ -8,7 +8,7 @@ namespace RagnarokOps.Activities.Environments;
 public static class EnvsyncAnswers
 {
     public const string Help =
-        "`/envsync status` · `/envsync drift-check` · `/envsync promote [--from ENV]` — the answer comes as a note here.";
+        "`/envsync status` · `/envsync drift-check` · `/envsync promote [--from ENV]` · `/envsync doctor [PIPELINE_ID]` — the answer comes as a note here.";
 
     public static string Status(EnvsyncCommand command, EnvStatusOutcome outcome)
     {
@@ -59,6 +59,9 @@ public static class EnvsyncAnswers
 
         return Tail(text, outcome.Errors, command);
     }
+
+    /// <summary>An answer another room rendered (the Pipeline Doctor's verdicts), with the command's head and marker.</summary>
+    public static string Answer(EnvsyncCommand command, string body) => Tail(Head(command).Append(body), [], command);
 
     /// <summary>A command not run: an unknown verb or bad arguments, with the help line.</summary>
     public static string Refused(EnvsyncCommand command, string reason) =>

@@ -12,6 +12,17 @@ internal sealed class TriagePipelineActivity(PipelineTriageRunner runner) : Task
         runner.TriageAsync(input, CancellationToken.None);
 }
 
+/// <summary>The Pipeline Doctor for <c>/envsync doctor [PIPELINE]</c>: read-only, safe to repeat.</summary>
+[DurableTask(ActivityNames.DiagnoseEnvironments)]
+internal sealed class DiagnoseEnvironmentsActivity(PipelineTriageRunner runner) : TaskActivity<DoctorRequest, PipelineDoctorOutcome>
+{
+    public override Task<PipelineDoctorOutcome> RunAsync(TaskActivityContext context, DoctorRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return runner.DoctorAsync(input.Project, input.PipelineId, CancellationToken.None);
+    }
+}
+
 /// <summary>
 /// Posts the one triage note: on the merge request when the pipeline ran for one, else as a discussion on the commit.
 /// A re-run finds the note by the diagnosis' hidden marker and edits it instead of posting a second one.

@@ -9,6 +9,7 @@ public static class PipelineActivityRegistry
     {
         [ActivityNames.TriagePipeline] = typeof(TriagePipelineActivity),
         [ActivityNames.PostPipelineNote] = typeof(PostPipelineNoteActivity),
+        [ActivityNames.DiagnoseEnvironments] = typeof(DiagnoseEnvironmentsActivity),
     };
 
     public static DurableTaskRegistry AddPipelineActivities(this DurableTaskRegistry registry)

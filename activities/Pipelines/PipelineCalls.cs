@@ -11,4 +11,7 @@ public static class PipelineCalls
 
     public static Task<PipelineNoteResult> CallPostPipelineNoteAsync(this TaskOrchestrationContext context, PipelineDiagnosis input, TaskOptions? options = null) =>
         context.CallActivityAsync<PipelineNoteResult>(ActivityNames.PostPipelineNote, input, options);
+
+    public static Task<PipelineDoctorOutcome> CallDiagnoseEnvironmentsAsync(this TaskOrchestrationContext context, DoctorRequest input, TaskOptions? options = null) =>
+        context.CallActivityAsync<PipelineDoctorOutcome>(ActivityNames.DiagnoseEnvironments, input, options);
 }

@@ -20,6 +20,9 @@ public sealed record PipelineNoteResult(string Target, long NoteId, bool Updated
 /// </summary>
 public sealed record PipelineTriageOutcome(PipelineDiagnosis Diagnosis, PipelineNoteResult? Note, IncidentSignal Signal, IReadOnlyList<string>? Incidents = null);
 
+/// <summary>Which project's failed environment pipeline to examine; without an id, the latest failed one of an environment branch.</summary>
+public sealed record DoctorRequest(string Project, long? PipelineId);
+
 /// <summary>The Pipeline Doctor's answer for <c>ragnarok env doctor</c> and <c>/envsync doctor</c>; <see cref="Problems"/> says why when there is no diagnosis.</summary>
 public sealed record PipelineDoctorOutcome(string Project, PipelineDiagnosis? Diagnosis, IReadOnlyList<string> Problems)
 {

@@ -17,6 +17,9 @@ public sealed class PipelineFunctions
     [Function(ActivityNames.TriagePipeline)]
     public Task<object?> TriagePipelineAsync([ActivityTrigger] PipelineTriageRequest input, FunctionContext context) => RunAsync(ActivityNames.TriagePipeline, input, context);
 
+    [Function(ActivityNames.DiagnoseEnvironments)]
+    public Task<object?> DiagnoseEnvironmentsAsync([ActivityTrigger] DoctorRequest input, FunctionContext context) => RunAsync(ActivityNames.DiagnoseEnvironments, input, context);
+
     [Function(ActivityNames.PostPipelineNote)]
     public Task<object?> PostPipelineNoteAsync([ActivityTrigger] PipelineDiagnosis input, FunctionContext context) => RunAsync(ActivityNames.PostPipelineNote, input, context);
 

@@ -1,3 +1,4 @@
+using RagnarokOps.Activities.Pipelines;
 using Microsoft.DurableTask;
 using RagnarokOps.Activities.Environments;
 
@@ -35,6 +36,11 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
                 var promote = await new PromoteOrchestration().RunAsync(context, new PromoteRequest(input.Project, from));
                 answer = (promote.MergeRequest is not null, promote.MergeRequest is null ? $"refused: {promote.Reason}" : $"!{promote.MergeRequest.Iid}", EnvsyncAnswers.Promote(input, promote));
                 break;
+            case "doctor" when DoctorPipeline(words, out var pipeline):
+                var doctor = await context.CallDiagnoseEnvironmentsAsync(new DoctorRequest(input.Project, pipeline), EnvironmentRetries.Read);
+                answer = (doctor.Verdicts.Count > 0, doctor.Verdicts.Count == 0 ? "no verdict" : string.Join(", ", doctor.Verdicts.Select(v => $"{v.Environment}: {v.Cause}")),
+                    EnvsyncAnswers.Answer(input, PipelineDoctorAnswer.Markdown(doctor)));
+                break;
             default:
                 var reason = Refusal(input.Verb, words);
                 answer = (false, reason, EnvsyncAnswers.Refused(input, reason));
@@ -58,8 +64,27 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
         return from != "\0";
     }
 
+    /// <summary><c>doctor</c> (the latest failed environment pipeline) or <c>doctor 123</c>.</summary>
+    private static bool DoctorPipeline(string[] words, out long? pipeline)
+    {
+        pipeline = null;
+        if (words.Length == 0)
+        {
+            return true;
+        }
+
+        if (words.Length == 1 && long.TryParse(words[0].TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            pipeline = id;
+            return true;
+        }
+
+        return false;
+    }
+
     private static string Refusal(string verb, string[] words) => verb switch
     {
+        "doctor" => $"/envsync doctor takes [PIPELINE_ID], not '{string.Join(' ', words)}'",
         "" => "no operation named",
         "status" or "drift-check" or "drift" => $"/envsync {verb} takes no arguments, not '{string.Join(' ', words)}'",
         "promote" => $"/envsync promote takes [--from ENV], not '{string.Join(' ', words)}'",

@@ -55,3 +55,49 @@ public sealed class EnvsyncNoteTests
         Assert.Contains("Tracking issue: #", answer, StringComparison.Ordinal);
     }
 }
+
+/// <summary>/envsync doctor in an issue note: the Pipeline Doctor's verdict for a failed staging pipeline, as one answer note.</summary>
+public sealed class EnvsyncDoctorNoteTests
+{
+    [Fact]
+    public async Task DoctorNote_StagingFailsWhereDevPasses_AnswersEnvironmentWithTheDifferingKey()
+    {
+        using var dir = new TempDirectory();
+        await using var gitlab = await SandboxServer.StartAsync(
+            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = "pipelines" }, CancellationToken.None);
+        Directory.CreateDirectory(dir.Combine("host"));
+        await using var host = await FlowTestHost.StartAsync(dir.Combine("host"), new Dictionary<string, string?>
+        {
+            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
+            ["GitLab:Token"] = gitlab.Token,
+            ["Ragnarok:Schedules:Enabled"] = "false",
+        });
+        using var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
+        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
+        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/shop%2Fpayments"))!["id"]!.GetValue<long>();
+        var (stagingPipeline, _) = await Pipelines.PipelineTriageTests.FailRunningJobAsync(api, projectId, "staging");
+        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
+        var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Why is staging red?" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
+
+        var note = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = $"/envsync doctor {stagingPipeline}" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var command = new EnvsyncCommand(projectId, "shop/payments", iid, note["id"]!.GetValue<long>(), "doctor", "", "x");
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (await host.Client.GetInstanceAsync(command.InstanceId, wait.Token) is null)
+        {
+            await Task.Delay(100, wait.Token);
+        }
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(command.InstanceId, getInputsAndOutputs: true, wait.Token);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.SerializedOutput}");
+        var outcome = done.ReadOutputAs<EnvsyncOutcome>()!;
+        Assert.True(outcome.Acted, outcome.Summary);
+        Assert.Contains("Environment", outcome.Summary, StringComparison.Ordinal);
+
+        var answer = Assert.Single((await api.GetFromJsonAsync<JsonArray>($"projects/{projectId}/issues/{iid}/notes"))!
+            .Select(n => n!["body"]!.GetValue<string>()),
+            b => b.Contains(command.AnswerMarker, StringComparison.Ordinal));
+        Assert.Contains($"Pipeline #{stagingPipeline}", answer, StringComparison.Ordinal);
+        Assert.Contains(": environment**", answer, StringComparison.Ordinal);
+        Assert.Contains("`payments.rounding_mode`: `bankers` → `away_from_zero`", answer, StringComparison.Ordinal);
+    }
+}
