@@ -45,12 +45,12 @@ public sealed class DashboardPageTests
         await Assertions.Expect(result).ToContainTextAsync("Checkout.java:42");
         await Assertions.Expect(result).ToContainTextAsync("Preventable");
 
-        // A new case appears without a reload: an escalation instance scheduled for later is pending on the engine.
-        var id = $"escalation-4242-{Environment.ProcessId}";
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            Orchestrations.Escalation.EscalationOrchestration.Name, input: null, new StartOrchestrationOptions(id) { StartAt = DateTimeOffset.UtcNow.AddDays(1) });
-        await Assertions.Expect(page.Locator("#cases")).ToContainTextAsync(id, new() { Timeout = 60_000 });
-        await Assertions.Expect(page.Locator("#cases")).ToContainTextAsync("no step reported yet");
+        // A change on the server appears without a reload: a target the source starts reporting shows up on the next poll.
+        // (An engine instance scheduled for later is no stable fixture here: the in-process sidecar runs it at once, and
+        // it ends Failed for want of an input, so the open-cases panel drops it again within seconds.)
+        var late = $"late-target-{Environment.ProcessId}";
+        FakeProbeSource.Late = late;
+        await Assertions.Expect(page.Locator("#probes")).ToContainTextAsync(late, new() { Timeout = 60_000 });
     }
 
     [Fact]
@@ -127,6 +127,9 @@ public sealed class DashboardPageTests
     /// <summary>The seam the probe room plugs into: one target with a latency series and two failures, one with none.</summary>
     private sealed class FakeProbeSource : IProbePanelSource
     {
+        /// <summary>A target the source starts reporting once a test sets it (the live-update check).</summary>
+        public static volatile string? Late;
+
         public Task<ProbePanel> GetAsync(CancellationToken cancellationToken)
         {
             var start = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
@@ -137,6 +140,7 @@ public sealed class DashboardPageTests
             [
                 new ProbeRow("checkout-api", "http", "down", null, points),
                 new ProbeRow("idle", "http", "unknown", null, []),
+                .. Late is { } late ? [new ProbeRow(late, "http", "up", 12, [])] : Array.Empty<ProbeRow>(),
             ]));
         }
     }
