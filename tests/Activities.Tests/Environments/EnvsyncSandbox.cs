@@ -6,8 +6,8 @@ using RagnarokOps.Tests.Shared;
 
 namespace RagnarokOps.Activities.Tests.Environments;
 
-/// <summary>A real sandbox seeded with the envsync scenario and the services of AddEnvironments pointing at it.</summary>
-public sealed class EnvsyncSandbox : IAsyncLifetime
+/// <summary>A real sandbox seeded with the envsync scenario and the services of AddEnvironments pointing at it (a room's fixture may add its own).</summary>
+public class EnvsyncSandbox : IAsyncLifetime
 {
     public const string Project = "platform/inventory";
 
@@ -28,8 +28,11 @@ public sealed class EnvsyncSandbox : IAsyncLifetime
             ["GitLab:Token"] = Server.Token,
             ["Environments:Group"] = "platform",
         }).Build();
-        Services = new ServiceCollection().AddEnvironments(Configuration).BuildServiceProvider();
+        Services = AddServices(new ServiceCollection(), Configuration).BuildServiceProvider();
     }
+
+    /// <summary>The services the tests resolve; a room's fixture registers its own on top of the environments'.</summary>
+    protected virtual IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration) => services.AddEnvironments(configuration);
 
     public async Task DisposeAsync()
     {
