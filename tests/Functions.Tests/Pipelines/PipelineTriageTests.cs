@@ -19,18 +19,8 @@ public sealed class PipelineTriageTests
     [Fact]
     public async Task FailedPipelineHook_TriagesOnTheEngine_OneNotePerPipeline()
     {
-        using var dir = new TempDirectory();
-        await using var gitlab = await SandboxServer.StartAsync(
-            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = "pipelines" }, CancellationToken.None);
-        Directory.CreateDirectory(dir.Combine("host"));
-        await using var host = await FlowTestHost.StartAsync(dir.Combine("host"), new Dictionary<string, string?>
-        {
-            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
-            ["GitLab:Token"] = gitlab.Token,
-            ["Ragnarok:Schedules:Enabled"] = "false",
-        });
-        using var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
-        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
+        await using var flow = await SandboxFlow.StartAsync("pipelines");
+        var (host, api) = (flow.Host, flow.Api);
         var payments = await ProjectIdAsync(api, "shop%2Fpayments");
         var ledger = await ProjectIdAsync(api, "shop%2Fledger");
         foreach (var id in new[] { payments, ledger })

@@ -13,18 +13,8 @@ public sealed class EnvsyncNoteTests
     [Fact]
     public async Task DriftCheckNote_RunsOnTheEngine_AndAnswersOnceOnTheIssue()
     {
-        using var dir = new TempDirectory();
-        await using var gitlab = await SandboxServer.StartAsync(
-            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = "envsync" }, CancellationToken.None);
-        Directory.CreateDirectory(dir.Combine("host"));
-        await using var host = await FlowTestHost.StartAsync(dir.Combine("host"), new Dictionary<string, string?>
-        {
-            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
-            ["GitLab:Token"] = gitlab.Token,
-            ["Ragnarok:Schedules:Enabled"] = "false",
-        });
-        using var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
-        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
+        await using var flow = await SandboxFlow.StartAsync("envsync");
+        var (host, api) = (flow.Host, flow.Api);
         var project = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Finventory"))!;
         var projectId = project["id"]!.GetValue<long>();
         await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
@@ -62,18 +52,8 @@ public sealed class EnvsyncDoctorNoteTests
     [Fact]
     public async Task DoctorNote_StagingFailsWhereDevPasses_AnswersEnvironmentWithTheDifferingKey()
     {
-        using var dir = new TempDirectory();
-        await using var gitlab = await SandboxServer.StartAsync(
-            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = "pipelines" }, CancellationToken.None);
-        Directory.CreateDirectory(dir.Combine("host"));
-        await using var host = await FlowTestHost.StartAsync(dir.Combine("host"), new Dictionary<string, string?>
-        {
-            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
-            ["GitLab:Token"] = gitlab.Token,
-            ["Ragnarok:Schedules:Enabled"] = "false",
-        });
-        using var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
-        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
+        await using var flow = await SandboxFlow.StartAsync("pipelines");
+        var (host, api) = (flow.Host, flow.Api);
         var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/shop%2Fpayments"))!["id"]!.GetValue<long>();
         var (stagingPipeline, _) = await Pipelines.PipelineTriageTests.FailRunningJobAsync(api, projectId, "staging");
         await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });

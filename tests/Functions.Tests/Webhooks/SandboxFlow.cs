@@ -1,0 +1,58 @@
+using RagnarokOps.Sandbox;
+using RagnarokOps.Tests.Shared;
+
+namespace RagnarokOps.Functions.Tests.Webhooks;
+
+/// <summary>
+/// The set-up the end-to-end tests share: a seeded sandbox, the real host on the local engine pointing at it (timers
+/// off, so only what the test starts runs), and a REST client for the sandbox's API with its token.
+/// </summary>
+internal sealed class SandboxFlow : IAsyncDisposable
+{
+    private readonly TempDirectory _dir;
+
+    private SandboxFlow(TempDirectory dir, SandboxServer gitlab, FlowTestHost host, HttpClient api)
+    {
+        _dir = dir;
+        GitLab = gitlab;
+        Host = host;
+        Api = api;
+    }
+
+    public SandboxServer GitLab { get; }
+
+    public FlowTestHost Host { get; }
+
+    public HttpClient Api { get; }
+
+    public static async Task<SandboxFlow> StartAsync(string seed, IDictionary<string, string?>? settings = null)
+    {
+        var dir = new TempDirectory();
+        var gitlab = await SandboxServer.StartAsync(
+            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = seed }, CancellationToken.None);
+        Directory.CreateDirectory(dir.Combine("host"));
+        var values = new Dictionary<string, string?>
+        {
+            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
+            ["GitLab:Token"] = gitlab.Token,
+            ["Ragnarok:Schedules:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var host = await FlowTestHost.StartAsync(dir.Combine("host"), values);
+        var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
+        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
+        return new SandboxFlow(dir, gitlab, host, api);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Host.DisposeAsync();
+        await GitLab.DisposeAsync();
+        _dir.Dispose();
+    }
+}
