@@ -22,8 +22,31 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(60);
 
-    public static async Task<EngineHost> StartAsync(Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services = null) =>
-        new(await DurableTaskTestHost.StartAsync(tasks, new DurableTaskTestHostOptions { ConfigureServices = services }));
+    /// <summary>
+    /// Left alone, the package picks a random port in 30000–40000, inside the kernel's ephemeral range, so a
+    /// parallel test process's outgoing connection can hold it (CI failed once on "address already in use").
+    /// Ask the kernel for a free port instead, and take another if one is taken between asking and binding.
+    /// </summary>
+    public static async Task<EngineHost> StartAsync(Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new(await DurableTaskTestHost.StartAsync(tasks, new DurableTaskTestHostOptions { ConfigureServices = services, Port = FreePort() }));
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async Task<OrchestrationMetadata> RunAsync(string orchestrator, object? input = null, string? instanceId = null)
     {

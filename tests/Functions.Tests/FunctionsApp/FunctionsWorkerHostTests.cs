@@ -5,6 +5,7 @@ using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.FunctionsApp;
 using RagnarokOps.Functions.Hosting;
 using RagnarokOps.Functions.Webhooks;
+using RagnarokOps.Functions.Tests.Webhooks;
 using RagnarokOps.Tests.Shared;
 
 namespace RagnarokOps.Functions.Tests.FunctionsApp;
@@ -32,7 +33,7 @@ public sealed class FunctionsWorkerHostTests
             ["Approvals:SigningKey"] = new string('k', 40),
             [HostPaths.DataDirectoryKey] = dir.Combine("data"),
         });
-        await using var engine = await DurableTaskTestHost.StartAsync(_ => { });
+        await using var engine = await DurableTaskTestHost.StartAsync(_ => { }, new DurableTaskTestHostOptions { Port = FlowTestHost.FreePort() });
         using var host = FunctionsWorkerHost.Build([], configuration);
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<InvocationClient>().Set(engine.Client, null);
