@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace RagnarokOps.Domain.Classification;
 
 /// <summary>
@@ -54,25 +57,46 @@ internal sealed class LiteralPrefilter
     /// </summary>
     public int Next(ReadOnlySpan<char> line, int from, out Entry[] candidates)
     {
-        var bitmap = _bitmap;
         if (line.Length - from >= 3)
         {
-            // Rolling window of the last three folded chars (7 bits each); a multiplicative mix spreads it over the table.
-            var window = ((Fold(line[from]) & 0x7F) << 7) | (Fold(line[from + 1]) & 0x7F);
+            // The hash of each position's three folded chars (7 bits each), spread over the table by a multiplicative
+            // mix. Computed afresh at each position rather than rolled, so no iteration waits on the one before, and
+            // without bounds checks (the loop's limits keep every read inside the line and the tables).
+            ref var chars = ref MemoryMarshal.GetReference(line);
+            ref var fold = ref MemoryMarshal.GetArrayDataReference(Fold7);
+            ref var bitmap = ref MemoryMarshal.GetArrayDataReference(_bitmap);
+            uint a = Unsafe.Add(ref fold, (int)Unsafe.Add(ref chars, from));
+            uint b = Unsafe.Add(ref fold, (int)Unsafe.Add(ref chars, from + 1));
             for (var i = from + 2; i < line.Length; i++)
             {
-                window = ((window << 7) | (Fold(line[i]) & 0x7F)) & 0x1FFFFF;
-                var hash = Mix(window);
-                if ((bitmap[hash >> 6] & (1UL << hash)) != 0)
+                uint c = Unsafe.Add(ref fold, (int)Unsafe.Add(ref chars, i));
+                var hash = Mix((int)((a << 14) | (b << 7) | c));
+                if ((Unsafe.Add(ref bitmap, hash >> 6) & (1UL << hash)) != 0)
                 {
                     candidates = _buckets[hash]!;
                     return i - 2;
                 }
+
+                (a, b) = (b, c);
             }
         }
 
         candidates = [];
         return -1;
+    }
+
+    /// <summary>Every UTF-16 char's fold (<see cref="Fold"/>) cut to the 7 bits the hash takes, so the loop needs no branch.</summary>
+    private static readonly byte[] Fold7 = BuildFold7();
+
+    private static byte[] BuildFold7()
+    {
+        var table = new byte[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = (byte)(Fold((char)c) & 0x7F);
+        }
+
+        return table;
     }
 
     /// <summary>The case folding OrdinalIgnoreCase uses (simple upper-casing), with a table for ASCII.</summary>

@@ -70,7 +70,7 @@ internal sealed class LogicalLineReader(TextReader reader)
             _clean = new char[raw.Length * 2];
         }
 
-        return _clean.AsSpan(0, TerminalText.Clean(raw, _clean));
+        return TerminalText.Strip(raw, _clean);
     }
 
     /// <summary>Writes the next part over the line so far, as a terminal does after '\r'; an erase-line control clears the rest.</summary>

@@ -34,30 +34,47 @@ internal static class TerminalText
     /// <summary>Writes the cleaned line into <paramref name="destination"/> (at least as long as the line); returns its length.</summary>
     public static int Clean(ReadOnlySpan<char> line, Span<char> destination)
     {
-        var length = 0;
-        for (var i = 0; i < line.Length; i++)
+        var text = Strip(line, destination);
+        text.CopyTo(destination);
+        return text.Length;
+    }
+
+    /// <summary>
+    /// The cleaned line: a slice of <paramref name="line"/> itself when it holds no escape sequence (only leading
+    /// markers and a timestamp to drop, so no copy), else written into <paramref name="scratch"/> (at least as long as the line).
+    /// </summary>
+    public static ReadOnlySpan<char> Strip(ReadOnlySpan<char> line, Span<char> scratch)
+    {
+        var escape = line.IndexOf('\u001b');
+        if (escape < 0)
+        {
+            return line[PrefixLength(line)..];
+        }
+
+        line[..escape].CopyTo(scratch);
+        var length = escape;
+        for (var i = escape; i < line.Length; i++)
         {
             var c = line[i];
             if (c != '\u001b')
             {
-                destination[length++] = c;
+                scratch[length++] = c;
                 continue;
             }
 
             i = SkipEscape(line, i);
         }
 
-        var text = destination[..length];
+        var text = scratch[..length];
+        return text[PrefixLength(text)..];
+    }
+
+    /// <summary>Leading fold/section markers, a timestamp and a marker after it.</summary>
+    private static int PrefixLength(ReadOnlySpan<char> text)
+    {
         var start = SkipMarkers(text);
         start += TimestampLength(text[start..]);
-        start += MarkerLength(text[start..]);
-        if (start > 0)
-        {
-            text[start..].CopyTo(destination);
-            length -= start;
-        }
-
-        return length;
+        return start + MarkerLength(text[start..]);
     }
 
     /// <summary>Index of the last character of the escape sequence that starts at <paramref name="at"/>.</summary>

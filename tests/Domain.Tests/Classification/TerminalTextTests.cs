@@ -27,4 +27,28 @@ public sealed class TerminalTextTests
         Assert.False(TerminalText.NeedsCleaning("[INFO] BUILD SUCCESS".AsSpan(1)));
         Assert.True(TerminalText.NeedsCleaning("\u001b[0mok"));
     }
+
+    [Fact]
+    public void Strip_NoEscape_ASliceOfTheLineItselfWithTheTimestampDropped()
+    {
+        var line = "2022-09-11T21:17:29.6504290Z * What went wrong:".AsSpan();
+        var scratch = new char[line.Length];
+
+        var text = TerminalText.Strip(line, scratch);
+
+        Assert.Equal("* What went wrong:", text.ToString());
+        Assert.True(text.Overlaps(line), "a line without escapes is not copied");
+    }
+
+    [Fact]
+    public void Strip_Escapes_WrittenToTheScratchWithoutThem()
+    {
+        var line = "2022-09-11T21:17:29.6504290Z \u001b[31mFAILED\u001b[0m tests/x.py".AsSpan();
+        var scratch = new char[line.Length];
+
+        var text = TerminalText.Strip(line, scratch);
+
+        Assert.Equal("FAILED tests/x.py", text.ToString());
+        Assert.True(text.Overlaps(scratch));
+    }
 }
