@@ -17,3 +17,9 @@ public sealed record EnvsyncAnswerRequest(EnvsyncCommand Command, string Body);
 
 /// <summary>What a command did: the answer's summary line and the note it was posted as.</summary>
 public sealed record EnvsyncOutcome(string Verb, bool Acted, string Summary, long? AnswerNoteId);
+
+/// <summary>
+/// The custom status of a <c>/envsync rollback|cherry-pick</c> instance while it waits for an ApprovalDecision:
+/// the action it waits for, what it would do, and who the policy lets approve (read by <c>/envsync approve</c>).
+/// </summary>
+public sealed record EnvsyncAwaiting(string Action, string Detail, RagnarokOps.Activities.Cases.CaseApprovers Approvers);

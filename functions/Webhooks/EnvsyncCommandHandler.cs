@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Connectors.GitLab;
+using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.Management;
 using RagnarokOps.Orchestrations.Environments;
@@ -13,7 +14,8 @@ namespace RagnarokOps.Functions.Webhooks;
 /// member with at least Developer access (30), as one orchestration per note (a redelivery finds it). A refusal is
 /// said on the issue too.
 /// </summary>
-internal sealed class EnvsyncCommandHandler(IServiceProvider services, EngineClient engine, ILogger<EnvsyncCommandHandler> logger)
+internal sealed partial class EnvsyncCommandHandler(
+    IServiceProvider services, EngineClient engine, IApprovalDecisionSink sink, TimeProvider time, ILogger<EnvsyncCommandHandler> logger)
 {
     public const int MinAccessLevel = 30;
 
@@ -28,6 +30,12 @@ internal sealed class EnvsyncCommandHandler(IServiceProvider services, EngineCli
         if (decision.UserId is not { } userId)
         {
             return Refused(command, "the webhook names no user");
+        }
+
+        if (command.Verb == "approve")
+        {
+            // Approving counts only from whom the policy's approval section allows (checked against the waiting instance), not any developer.
+            return await ApproveAsync(gitlab, decision, cancellationToken);
         }
 
         GitLabMember? member;

@@ -15,8 +15,8 @@ internal abstract record WebhookDecision
 
     public sealed record Ignore(string Reason) : WebhookDecision;
 
-    /// <summary>An <c>/envsync</c> command to run; <paramref name="UserId"/> is checked for access before it runs.</summary>
-    public sealed record Envsync(EnvsyncCommand Command, long? UserId) : WebhookDecision;
+    /// <summary>An <c>/envsync</c> command to run; <paramref name="UserId"/> is checked for access before it runs (<paramref name="Username"/> against approval.users for approve).</summary>
+    public sealed record Envsync(EnvsyncCommand Command, long? UserId, string? Username = null) : WebhookDecision;
 
     /// <summary>A failed pipeline to triage (Pipeline Hook with status failed).</summary>
     public sealed record PipelineTriage(PipelineTriageRequest Request) : WebhookDecision;
@@ -69,7 +69,7 @@ internal abstract record WebhookDecision
         var by = hook.User?.Username ?? $"user {hook.User?.Id}";
         if (hook.Command is null && hook.EnvsyncCommand is var (verb, arguments))
         {
-            return new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, issue.Iid, hook.ObjectAttributes.Id, verb, arguments, by), hook.User?.Id);
+            return new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, issue.Iid, hook.ObjectAttributes.Id, verb, arguments, by), hook.User?.Id, hook.User?.Username);
         }
 
         return hook.Command switch
