@@ -100,11 +100,14 @@ internal sealed partial class EnvsyncCommandHandler
         return Refused(command, why);
     }
 
+    /// <summary>Posts a note on the command's thread (issue or merge request); best effort, the webhook's answer says it too.</summary>
     private async Task AnswerAsync(IGitLabClient gitlab, EnvsyncCommand command, string body, CancellationToken cancellationToken)
     {
         try
         {
-            await gitlab.CreateIssueNoteAsync(command.ProjectId, command.IssueIid, body, cancellationToken);
+            _ = command.OnMergeRequest
+                ? await gitlab.CreateMergeRequestNoteAsync(command.ProjectId, command.IssueIid, body, cancellationToken)
+                : await gitlab.CreateIssueNoteAsync(command.ProjectId, command.IssueIid, body, cancellationToken);
         }
         catch (Exception e) when (e is GitLabApiException or HttpRequestException)
         {
@@ -113,5 +116,7 @@ internal sealed partial class EnvsyncCommandHandler
     }
 
     private static IAsyncEnumerable<GitLabNote> ListNotesAsync(IGitLabClient gitlab, EnvsyncCommand command, CancellationToken cancellationToken) =>
-        gitlab.ListIssueNotesAsync(command.ProjectId, command.IssueIid, cancellationToken);
+        command.OnMergeRequest
+            ? gitlab.ListMergeRequestNotesAsync(command.ProjectId, command.IssueIid, cancellationToken)
+            : gitlab.ListIssueNotesAsync(command.ProjectId, command.IssueIid, cancellationToken);
 }

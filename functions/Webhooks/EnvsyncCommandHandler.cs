@@ -10,9 +10,9 @@ using RagnarokOps.Orchestrations.Environments;
 namespace RagnarokOps.Functions.Webhooks;
 
 /// <summary>
-/// <c>/envsync &lt;verb&gt;</c> in an issue note: GitLab authenticated the author; the command runs only for a project
+/// <c>/envsync &lt;verb&gt;</c> in an issue or merge request note: GitLab authenticated the author; the command runs only for a project
 /// member with at least Developer access (30), as one orchestration per note (a redelivery finds it). A refusal is
-/// said on the issue too.
+/// said on the thread too.
 /// </summary>
 internal sealed partial class EnvsyncCommandHandler(
     IServiceProvider services, EngineClient engine, IApprovalDecisionSink sink, TimeProvider time, ILogger<EnvsyncCommandHandler> logger)
@@ -69,15 +69,6 @@ internal sealed partial class EnvsyncCommandHandler(
         return (false, why);
     }
 
-    private async Task ExplainAsync(IGitLabClient gitlab, EnvsyncCommand command, string why, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await gitlab.CreateIssueNoteAsync(command.ProjectId, command.IssueIid, $"RagnarokOps did not run `/envsync {command.Verb}`: {why}.\n\n{command.AnswerMarker}", cancellationToken);
-        }
-        catch (Exception e) when (e is GitLabApiException or HttpRequestException)
-        {
-            WebhooksLog.ExplanationNotPosted(logger, e, command.InstanceId);
-        }
-    }
+    private Task ExplainAsync(IGitLabClient gitlab, EnvsyncCommand command, string why, CancellationToken cancellationToken) =>
+        AnswerAsync(gitlab, command, $"RagnarokOps did not run `/envsync {command.Verb}`: {why}.\n\n{command.AnswerMarker}", cancellationToken);
 }

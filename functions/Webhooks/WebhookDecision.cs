@@ -56,17 +56,22 @@ internal abstract record WebhookDecision
 
     private static WebhookDecision FromNote(NoteHook hook, string? eventUuid)
     {
+        var by = hook.User?.Username ?? $"user {hook.User?.Id}";
         if (hook.Issue is not { } issue)
         {
-            return new Ignore($"a note on a {hook.ObjectAttributes.NoteableType}, not on an issue");
+            // On a merge request only /envsync runs (answered there); /ragnarok commands belong to an escalation's issue.
+            return hook.MergeRequest is { } mr && string.Equals(hook.ObjectAttributes.NoteableType, "MergeRequest", StringComparison.Ordinal)
+                ? hook.MayCarryCommand && hook.EnvsyncCommand is var (mrVerb, mrArguments)
+                    ? new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, mr.Iid, hook.ObjectAttributes.Id, mrVerb, mrArguments, by, OnMergeRequest: true), hook.User?.Id, hook.User?.Username)
+                    : new Ignore(hook.MayCarryCommand ? "the merge request note holds no /envsync command" : NoCommand(hook))
+                : new Ignore($"a note on a {hook.ObjectAttributes.NoteableType}, not on an issue or a merge request");
         }
 
         if (!hook.MayCarryCommand)
         {
-            return new Ignore(hook.ObjectAttributes.System ? "a system note runs no command" : "an edited note never runs a command");
+            return new Ignore(NoCommand(hook));
         }
 
-        var by = hook.User?.Username ?? $"user {hook.User?.Id}";
         if (hook.Command is null && hook.EnvsyncCommand is var (verb, arguments))
         {
             return new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, issue.Iid, hook.ObjectAttributes.Id, verb, arguments, by), hook.User?.Id, hook.User?.Username);
@@ -81,6 +86,8 @@ internal abstract record WebhookDecision
             { } c => new Ignore($"unknown command /ragnarok {c.Verb}: use triage, approve or reject"),
         };
     }
+
+    private static string NoCommand(NoteHook hook) => hook.ObjectAttributes.System ? "a system note runs no command" : "an edited note never runs a command";
 
     /// <summary><c>/ragnarok triage</c>, or <c>/ragnarok triage --force</c> to run a full case even for a duplicate.</summary>
     private static WebhookDecision Triage(NoteHook hook, long iid, string arguments, string? eventUuid)
