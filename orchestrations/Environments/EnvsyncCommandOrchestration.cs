@@ -52,8 +52,8 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
                     AwaitApprovalAsync(context, input, RollbackRules.Action, RollbackRules.Describe(plan).Replace(RollbackRules.Marker(plan.Environment, plan.Target?.Sha ?? ""), "", StringComparison.Ordinal).Trim()));
                 answer = (rollback.State == RollbackOutcome.Opened, rollback.Summary, EnvsyncWriteAnswers.Rollback(input, rollback));
                 break;
-            case "cherry-pick" when CherryPickArguments(words, out var to, out var commits, out var pickDryRun):
-                var pick = await CherryPickOrchestration.RunAsync(context, new CherryPickRequest(input.Project, to, commits, pickDryRun), (plan, report) =>
+            case "cherry-pick" when CherryPickArguments(words, input.OnMergeRequest ? input.IssueIid : null, out var to, out var commits, out var mergeRequest, out var pickDryRun):
+                var pick = await CherryPickOrchestration.RunAsync(context, new CherryPickRequest(input.Project, to, commits, pickDryRun, MergeRequest: mergeRequest), (plan, report) =>
                     AwaitApprovalAsync(context, input, CherryPickOrchestration.Action,
                         $"Cherry-pick of {plan.Commits.Count} commit(s) to {plan.To} ({plan.TargetBranch}) through `{plan.Branch}`: a proposed resolution (tier 2) needs a person; the report is issue #{report.Iid}{(report.WebUrl is null ? "" : $" ({report.WebUrl})")}."));
                 answer = (pick.MergeRequest is not null, pick.MergeRequest is null ? pick.Status : $"{pick.Status} !{pick.MergeRequest.Iid}", EnvsyncWriteAnswers.CherryPick(input, pick));
@@ -94,10 +94,13 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
         return environment.Length > 0;
     }
 
-    /// <summary><c>cherry-pick --to staging --commit SHA [SHA…] [--dry-run]</c> (commits oldest first; <c>--commit</c> may repeat).</summary>
-    private static bool CherryPickArguments(string[] words, out string to, out IReadOnlyList<string> commits, out bool dryRun)
+    /// <summary>
+    /// <c>cherry-pick --to staging --commit SHA [SHA…] [--dry-run]</c> (commits oldest first; <c>--commit</c> may repeat),
+    /// or <c>--mr IID</c> for a merge request's commits; on a merge request, naming neither picks that one's commits.
+    /// </summary>
+    private static bool CherryPickArguments(string[] words, long? thisMergeRequest, out string to, out IReadOnlyList<string> commits, out long? mergeRequest, out bool dryRun)
     {
-        (to, dryRun) = ("", false);
+        (to, dryRun, mergeRequest) = ("", false, null);
         var shas = new List<string>();
         string? option = null;
         foreach (var word in words)
@@ -107,7 +110,7 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
                 case "--dry-run":
                     (dryRun, option) = (true, null);
                     break;
-                case "--to" or "--commit":
+                case "--to" or "--commit" or "--mr":
                     option = word;
                     break;
                 case var value when option == "--to" && to.Length == 0 && !value.StartsWith('-'):
@@ -116,6 +119,10 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
                 case var value when option == "--commit" && !value.StartsWith('-'):
                     shas.Add(value);
                     break;
+                case var value when option == "--mr" && mergeRequest is null
+                    && long.TryParse(value.TrimStart('!'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var iid):
+                    (mergeRequest, option) = (iid, null);
+                    break;
                 default:
                     commits = [];
                     return false;
@@ -123,7 +130,8 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
         }
 
         commits = shas;
-        return to.Length > 0 && shas.Count > 0;
+        mergeRequest ??= shas.Count == 0 ? thisMergeRequest : null;
+        return to.Length > 0 && (shas.Count > 0) != (mergeRequest is not null);
     }
 
     /// <summary><c>promote</c>, <c>promote dev</c> or <c>promote --from dev</c>.</summary>
@@ -164,7 +172,7 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
         "status" or "drift-check" or "drift" => $"/envsync {verb} takes no arguments, not '{string.Join(' ', words)}'",
         "promote" => $"/envsync promote takes [--from ENV], not '{string.Join(' ', words)}'",
         "rollback" => $"/envsync rollback takes --env NAME [--dry-run], not '{string.Join(' ', words)}'",
-        "cherry-pick" => $"/envsync cherry-pick takes --to ENV --commit SHA... [--dry-run], not '{string.Join(' ', words)}'",
+        "cherry-pick" => $"/envsync cherry-pick takes --to ENV --commit SHA...|--mr IID [--dry-run], not '{string.Join(' ', words)}'",
         _ => $"unknown operation '{verb}'",
     };
 }

@@ -51,6 +51,39 @@ public sealed class EnvsyncCherryPickNoteTests
     }
 
     [Fact]
+    public async Task CherryPickNoteOnAMergeRequest_PicksThatMergeRequestsCommits_AndAnswersThere()
+    {
+        await using var flow = await SandboxFlow.StartAsync("cherrypick");
+        var (host, api) = (flow.Host, flow.Api);
+        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Fpicker"))!["id"]!.GetValue<long>();
+        await api.PostAsJsonAsync($"projects/{projectId}/repository/branches", new { branch = "feature/runbook", @ref = "staging" });
+        var commit = (await (await api.PostAsJsonAsync($"projects/{projectId}/repository/commits", new
+        {
+            branch = "feature/runbook", commit_message = "Add the runbook",
+            actions = new[] { new { action = "create", file_path = "docs/runbook.md", content = "# Runbook\n" } },
+        })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/merge_requests", new { source_branch = "feature/runbook", target_branch = "staging", title = "Runbook" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
+        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
+
+        var note = (await (await api.PostAsJsonAsync($"projects/{projectId}/merge_requests/{iid}/notes", new { body = "/envsync cherry-pick --to dev" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
+        var command = new EnvsyncCommand(projectId, Project, iid, note, "cherry-pick", "", "x", OnMergeRequest: true);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (await host.Client.GetInstanceAsync(command.InstanceId, wait.Token) is null)
+        {
+            await Task.Delay(100, wait.Token);
+        }
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(command.InstanceId, getInputsAndOutputs: true, wait.Token);
+        Assert.True(done.ReadOutputAs<EnvsyncOutcome>()!.Acted, done.SerializedOutput);
+        var branch = $"ragnarok/cherry-pick-dev-{commit[..8]}";
+        var mr = Assert.Single(await MergeRequestsFromAsync(api, projectId, branch))!;
+        Assert.Equal("dev", mr["target_branch"]!.GetValue<string>());
+        var answer = Assert.Single((await api.GetFromJsonAsync<JsonArray>($"projects/{projectId}/merge_requests/{iid}/notes"))!
+            .Select(n => n!["body"]!.GetValue<string>()), b => b.Contains(command.AnswerMarker, StringComparison.Ordinal));
+        Assert.Contains($"Cherry-pick to dev: **opened**", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CherryPickNote_WithoutCommit_IsAnsweredWithTheUsage()
     {
         await using var flow = await SandboxFlow.StartAsync("cherrypick");
