@@ -37,6 +37,14 @@ public sealed class EnvsyncRollbackNoteTests
         Assert.Contains("db/migrations/0002_drop_legacy_sku.sql:2", waitingAnswer, StringComparison.Ordinal);
         Assert.Empty(await RollbackMergeRequestsAsync(api, projectId));
 
+        // Someone the policy does not let approve (not a member; approving needs maintainer by default) is told why, on the issue; it still waits.
+        var stranger = await Hooks.PostAsync(host.Http, "Note Hook", Hooks.Note(projectId, iid, 4242, "mallory", "/envsync approve"));
+        Assert.Contains("mallory is not listed in approval.users or a member of approval.groups and is not a member of the project",
+            (await Hooks.JsonAsync(stranger))["refused"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(await AnswersAsync(api, projectId, iid, "<!-- ragnarok:envsync-answer note=5000 -->"),
+            a => a.Contains("Not run: mallory is not listed in approval.users", StringComparison.Ordinal));
+        Assert.True((await host.Client.GetInstanceAsync(command.InstanceId, wait.Token))!.IsRunning);
+
         var approve = await PostNoteAsync(api, projectId, iid, "/envsync approve");
         var done = await host.Client.WaitForInstanceCompletionAsync(command.InstanceId, getInputsAndOutputs: true, wait.Token);
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.SerializedOutput}");
@@ -51,6 +59,14 @@ public sealed class EnvsyncRollbackNoteTests
         var approveMarker = new EnvsyncCommand(projectId, "platform/inventory", iid, approve, "approve", "", "x").AnswerMarker;
         var approved = Assert.Single(await AnswersAsync(api, projectId, iid, approveMarker));
         Assert.Contains($"Approved **rollback** for `{command.InstanceId}`", approved, StringComparison.Ordinal);
+
+        // GitLab redelivers the approve note: its answer is found by its marker, nothing is raised or posted again.
+        var hook = (await api.GetFromJsonAsync<JsonArray>($"projects/{projectId}/hooks"))![0]!["id"]!.GetValue<long>();
+        var delivered = (await api.GetFromJsonAsync<JsonArray>($"projects/{projectId}/hooks/{hook}/events"))!.OfType<JsonObject>()
+            .First(e => e.ToJsonString().Contains($"\"id\":{approve},", StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PostAsync($"projects/{projectId}/hooks/{hook}/events/{delivered["id"]!.GetValue<long>()}/resend", null)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2), wait.Token);
+        Assert.Single(await AnswersAsync(api, projectId, iid, approveMarker));
 
         // Nothing waits any more: a second approve says so, and no second merge request appears.
         var again = await PostNoteAsync(api, projectId, iid, "/envsync approve");
