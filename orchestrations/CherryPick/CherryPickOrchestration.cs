@@ -63,6 +63,7 @@ public sealed class CherryPickOrchestration : TaskOrchestrator<CherryPickRequest
             }
 
             approvedBy = decision.By;
+            context.SetCustomStatus("opening the cherry-pick merge request");
         }
 
         var mr = await context.CallOpenCherryPickAsync(new OpenCherryPickRequest(plan, approvedBy), EnvironmentRetries.Write);
