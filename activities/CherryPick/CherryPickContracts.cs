@@ -5,7 +5,8 @@ namespace RagnarokOps.Activities.CherryPick;
 /// <param name="To">The target environment's name (envsync.yaml).</param>
 /// <param name="Commits">The commits to move, oldest first.</param>
 /// <param name="Approve">Tier 2 proposals count as approved (the CLI's --approve).</param>
-public sealed record CherryPickRequest(string Project, string To, IReadOnlyList<string> Commits, bool DryRun = false, bool Approve = false, TimeSpan? ApprovalTimeout = null);
+/// <param name="MergeRequest">Pick this merge request's commits (GitLab's list, taken oldest first) instead of <paramref name="Commits"/>, which is then empty.</param>
+public sealed record CherryPickRequest(string Project, string To, IReadOnlyList<string> Commits, bool DryRun = false, bool Approve = false, TimeSpan? ApprovalTimeout = null, long? MergeRequest = null);
 
 /// <summary>What the planner decided: the target, the branch the pick goes to, every touched file with its tier.</summary>
 public sealed record CherryPickPlan(

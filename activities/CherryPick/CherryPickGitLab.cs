@@ -34,6 +34,17 @@ public sealed class CherryPickGitLab(IGitLabClient gitlab, EnvironmentGitLab env
             return Refused(request, load.Project, [$"{topology.Source}: no environment '{request.To}' (known: {string.Join(", ", topology.Environments.Select(e => e.Name))})"]);
         }
 
+        if (request.Commits.Count == 0 && request.MergeRequest is { } iid)
+        {
+            var (commits, problem) = await MergeRequestCommitsAsync(load.Project, iid, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return Refused(request, load.Project, [problem]);
+            }
+
+            request = request with { Commits = commits };
+        }
+
         if (request.Commits.Count == 0)
         {
             return Refused(request, load.Project, ["name at least one commit to cherry-pick"]);
@@ -198,6 +209,26 @@ public sealed class CherryPickGitLab(IGitLabClient gitlab, EnvironmentGitLab env
         {
             return false;
         }
+    }
+
+    /// <summary>A merge request's commits, oldest first (GitLab lists them newest first), or why there are none.</summary>
+    private async Task<(IReadOnlyList<string> Commits, string? Problem)> MergeRequestCommitsAsync(string project, long iid, CancellationToken cancellationToken)
+    {
+        var shas = new List<string>();
+        try
+        {
+            await foreach (var commit in gitlab.ListMergeRequestCommitsAsync(project, iid, cancellationToken).ConfigureAwait(false))
+            {
+                shas.Add(commit.Id);
+            }
+        }
+        catch (GitLabApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return ([], $"no merge request !{iid} in {project}");
+        }
+
+        shas.Reverse();
+        return shas.Count == 0 ? ([], $"merge request !{iid} has no commits to cherry-pick") : (shas, null);
     }
 
     private static CherryPickPlan Refused(CherryPickRequest request, string project, IReadOnlyList<string> errors) =>

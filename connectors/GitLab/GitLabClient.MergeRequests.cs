@@ -23,4 +23,7 @@ internal sealed partial class GitLabClient
             new GitLabQuery($"{P(project)}/merge_requests").Add("source_branch", sourceBranch).Add("state", state).ToString(),
             cancellationToken);
     }
+
+    public IAsyncEnumerable<GitLabCommit> ListMergeRequestCommitsAsync(GitLabProjectId project, long mergeRequestIid, CancellationToken cancellationToken) =>
+        PaginateAsync<GitLabCommit>($"{P(project)}/merge_requests/{mergeRequestIid}/commits", cancellationToken);
 }

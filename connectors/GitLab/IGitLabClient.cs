@@ -80,6 +80,9 @@ public interface IGitLabClient
     /// <summary>Merge requests from <paramref name="sourceBranch"/>; <paramref name="state"/> is opened, closed, merged or null for all.</summary>
     IAsyncEnumerable<GitLabMergeRequest> ListMergeRequestsAsync(GitLabProjectId project, string sourceBranch, string? state, CancellationToken cancellationToken);
 
+    /// <summary>GET /projects/:id/merge_requests/:iid/commits: the merge request's commits, newest first (GitLab's order), paginated.</summary>
+    IAsyncEnumerable<GitLabCommit> ListMergeRequestCommitsAsync(GitLabProjectId project, long mergeRequestIid, CancellationToken cancellationToken);
+
     // Pipelines and jobs
     IAsyncEnumerable<GitLabPipeline> ListPipelinesAsync(GitLabProjectId project, GitLabPipelineQuery query, CancellationToken cancellationToken);
 

@@ -10,7 +10,7 @@ using RagnarokOps.Functions.Hosting;
 namespace RagnarokOps.Functions.Cli;
 
 /// <summary>
-/// <c>ragnarok env cherry-pick --project ID|--all-projects --to ENV --commit SHA… [--dry-run] [--approve] [--json]</c>:
+/// <c>ragnarok env cherry-pick --project ID|--all-projects --to ENV --commit SHA…|--mr IID [--dry-run] [--approve] [--json]</c>:
 /// plans the three tiers and, unless a file needs a person or a proposal lacks --approve, opens the merge request
 /// from <c>ragnarok/cherry-pick-&lt;target&gt;-&lt;sha8&gt;</c>. Exit codes: 0 opened (or already open) or dry run,
 /// 1 waiting for approval or a person, 2 bad input, configuration or topology.
@@ -23,7 +23,7 @@ internal static class CherryPickCommand
         var all = new Option<bool>("--all-projects") { Description = "Every project of Environments:Projects (comma list) or Environments:Group" };
         var to = new Option<string>("--to") { Description = "The target environment (envsync.yaml)", Required = true };
         var commits = new Option<string[]>("--commit") { Description = "A commit to pick (repeat, oldest first)", AllowMultipleArgumentsPerToken = true };
-        var mr = new Option<long?>("--mr") { Description = "Pick a merge request's commits (not supported yet: name them with --commit)" };
+        var mr = new Option<long?>("--mr") { Description = "Pick a merge request's commits (oldest first) instead of naming them with --commit" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan the tiers only; write nothing" };
         var approve = new Option<bool>("--approve") { Description = "Approve the tier 2 proposals (the CLI user is the approver)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
@@ -46,11 +46,11 @@ internal static class CherryPickCommand
                 return EnvCommand.BadInput;
             }
 
-            if (result.GetValue(mr) is not null || shas.Length == 0)
+            if ((result.GetValue(mr) is not null) == (shas.Length > 0))
             {
-                error.WriteLine(result.GetValue(mr) is not null
-                    ? "ragnarok env cherry-pick: --mr is not supported yet; name the merge request's commits with --commit SHA"
-                    : "ragnarok env cherry-pick: name at least one --commit SHA");
+                error.WriteLine(shas.Length > 0
+                    ? "ragnarok env cherry-pick: give either --commit SHA... or --mr IID, not both"
+                    : "ragnarok env cherry-pick: name at least one --commit SHA, or a merge request with --mr IID");
                 return EnvCommand.BadInput;
             }
 
@@ -75,7 +75,7 @@ internal static class CherryPickCommand
                 return EnvCommand.BadInput;
             }
 
-            var request = (string p) => new CherryPickRequest(p, result.GetValue(to)!, shas, result.GetValue(dryRun), result.GetValue(approve));
+            var request = (string p) => new CherryPickRequest(p, result.GetValue(to)!, shas, result.GetValue(dryRun), result.GetValue(approve), MergeRequest: result.GetValue(mr));
             var outcomes = await environments.ForEachProjectAsync(projects, (p, token) => runner.RunAsync(request(p), Environment.UserName, token), ct);
             output.Write(result.GetValue(json)
                 ? JsonSerializer.Serialize(one is not null ? outcomes[0] : (object)outcomes, EnvJson.Options) + "\n"

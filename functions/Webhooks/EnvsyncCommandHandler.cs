@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagnarokOps.Activities.Environments;
 using RagnarokOps.Connectors.GitLab;
+using RagnarokOps.Functions.Approvals;
 using RagnarokOps.Functions.Escalations;
 using RagnarokOps.Functions.Management;
 using RagnarokOps.Orchestrations.Environments;
@@ -9,11 +10,12 @@ using RagnarokOps.Orchestrations.Environments;
 namespace RagnarokOps.Functions.Webhooks;
 
 /// <summary>
-/// <c>/envsync &lt;verb&gt;</c> in an issue note: GitLab authenticated the author; the command runs only for a project
+/// <c>/envsync &lt;verb&gt;</c> in an issue or merge request note: GitLab authenticated the author; the command runs only for a project
 /// member with at least Developer access (30), as one orchestration per note (a redelivery finds it). A refusal is
-/// said on the issue too.
+/// said on the thread too.
 /// </summary>
-internal sealed class EnvsyncCommandHandler(IServiceProvider services, EngineClient engine, ILogger<EnvsyncCommandHandler> logger)
+internal sealed partial class EnvsyncCommandHandler(
+    IServiceProvider services, EngineClient engine, IApprovalDecisionSink sink, TimeProvider time, ILogger<EnvsyncCommandHandler> logger)
 {
     public const int MinAccessLevel = 30;
 
@@ -28,6 +30,12 @@ internal sealed class EnvsyncCommandHandler(IServiceProvider services, EngineCli
         if (decision.UserId is not { } userId)
         {
             return Refused(command, "the webhook names no user");
+        }
+
+        if (command.Verb == "approve")
+        {
+            // Approving counts only from whom the policy's approval section allows (checked against the waiting instance), not any developer.
+            return await ApproveAsync(gitlab, decision, cancellationToken);
         }
 
         GitLabMember? member;
@@ -61,15 +69,6 @@ internal sealed class EnvsyncCommandHandler(IServiceProvider services, EngineCli
         return (false, why);
     }
 
-    private async Task ExplainAsync(IGitLabClient gitlab, EnvsyncCommand command, string why, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await gitlab.CreateIssueNoteAsync(command.ProjectId, command.IssueIid, $"RagnarokOps did not run `/envsync {command.Verb}`: {why}.\n\n{command.AnswerMarker}", cancellationToken);
-        }
-        catch (Exception e) when (e is GitLabApiException or HttpRequestException)
-        {
-            WebhooksLog.ExplanationNotPosted(logger, e, command.InstanceId);
-        }
-    }
+    private Task ExplainAsync(IGitLabClient gitlab, EnvsyncCommand command, string why, CancellationToken cancellationToken) =>
+        AnswerAsync(gitlab, command, $"RagnarokOps did not run `/envsync {command.Verb}`: {why}.\n\n{command.AnswerMarker}", cancellationToken);
 }

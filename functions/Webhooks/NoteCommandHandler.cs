@@ -37,7 +37,8 @@ internal sealed class NoteCommandHandler(
             return (false, NothingPending);
         }
 
-        var (refusal, explain) = await CheckApproverAsync(command, pending.Approvers, cancellationToken);
+        var (refusal, explain) = await NoteApprovers.CheckAsync(
+            services.GetRequiredService<IGitLabClient>(), logger, command.Case.ProjectId, command.UserId, command.Username, command.By, pending.Approvers, cancellationToken);
         if (refusal is not null)
         {
             WebhooksLog.NoteCommand(logger, instanceId, refusal);
@@ -53,48 +54,6 @@ internal sealed class NoteCommandHandler(
         var done = $"{command.By} chose {verb} for {pending.Action}";
         WebhooksLog.NoteCommand(logger, instanceId, done);
         return (true, done);
-    }
-
-    /// <summary>
-    /// Why the author may not decide (null: they may), and whether a note should tell them. GitLab authenticated the
-    /// author; the policy's <c>approval</c> section (users, groups, min_access_level) says whether they count.
-    /// </summary>
-    private async Task<(string? Refusal, bool Explain)> CheckApproverAsync(WebhookDecision.Decide command, CaseApprovers approvers, CancellationToken cancellationToken)
-    {
-        var gitlab = services.GetRequiredService<IGitLabClient>();
-        if (command.UserId is not { } userId)
-        {
-            return ("the webhook names no user", false);
-        }
-
-        if (command.Username is { } username && approvers.Users.Contains(username, StringComparer.OrdinalIgnoreCase))
-        {
-            return (null, false);
-        }
-
-        try
-        {
-            foreach (var group in approvers.Groups)
-            {
-                if (await gitlab.GetGroupMemberAsync(group, userId, cancellationToken) is not null)
-                {
-                    return (null, false);
-                }
-            }
-
-            var member = await gitlab.GetMemberAsync(command.Case.ProjectId, userId, cancellationToken);
-            var who = $"{command.By} is not listed in approval.users or a member of approval.groups and";
-            return member is null
-                ? ($"{who} is not a member of the project; deciding needs {approvers.Describe()} ({approvers.Rule})", true)
-                : member.AccessLevel < approvers.MinAccessLevel
-                    ? ($"{who} has access level {member.AccessLevel}; deciding needs {approvers.Describe()} ({approvers.Rule})", true)
-                    : (null, false);
-        }
-        catch (Exception e) when (e is GitLabApiException or HttpRequestException)
-        {
-            WebhooksLog.MemberLookupFailed(logger, e, userId, command.Case.ProjectId);
-            return ("the author's membership could not be checked; try again", false);
-        }
     }
 
     /// <summary>Tells the author on the issue why nothing happened; best effort, the webhook's answer says it too.</summary>

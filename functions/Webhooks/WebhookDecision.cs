@@ -15,8 +15,8 @@ internal abstract record WebhookDecision
 
     public sealed record Ignore(string Reason) : WebhookDecision;
 
-    /// <summary>An <c>/envsync</c> command to run; <paramref name="UserId"/> is checked for access before it runs.</summary>
-    public sealed record Envsync(EnvsyncCommand Command, long? UserId) : WebhookDecision;
+    /// <summary>An <c>/envsync</c> command to run; <paramref name="UserId"/> is checked for access before it runs (<paramref name="Username"/> against approval.users for approve).</summary>
+    public sealed record Envsync(EnvsyncCommand Command, long? UserId, string? Username = null) : WebhookDecision;
 
     /// <summary>A failed pipeline to triage (Pipeline Hook with status failed).</summary>
     public sealed record PipelineTriage(PipelineTriageRequest Request) : WebhookDecision;
@@ -56,20 +56,25 @@ internal abstract record WebhookDecision
 
     private static WebhookDecision FromNote(NoteHook hook, string? eventUuid)
     {
+        var by = hook.User?.Username ?? $"user {hook.User?.Id}";
         if (hook.Issue is not { } issue)
         {
-            return new Ignore($"a note on a {hook.ObjectAttributes.NoteableType}, not on an issue");
+            // On a merge request only /envsync runs (answered there); /ragnarok commands belong to an escalation's issue.
+            return hook.MergeRequest is { } mr && string.Equals(hook.ObjectAttributes.NoteableType, "MergeRequest", StringComparison.Ordinal)
+                ? hook.MayCarryCommand && hook.EnvsyncCommand is var (mrVerb, mrArguments)
+                    ? new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, mr.Iid, hook.ObjectAttributes.Id, mrVerb, mrArguments, by, OnMergeRequest: true), hook.User?.Id, hook.User?.Username)
+                    : new Ignore(hook.MayCarryCommand ? "the merge request note holds no /envsync command" : NoCommand(hook))
+                : new Ignore($"a note on a {hook.ObjectAttributes.NoteableType}, not on an issue or a merge request");
         }
 
         if (!hook.MayCarryCommand)
         {
-            return new Ignore(hook.ObjectAttributes.System ? "a system note runs no command" : "an edited note never runs a command");
+            return new Ignore(NoCommand(hook));
         }
 
-        var by = hook.User?.Username ?? $"user {hook.User?.Id}";
         if (hook.Command is null && hook.EnvsyncCommand is var (verb, arguments))
         {
-            return new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, issue.Iid, hook.ObjectAttributes.Id, verb, arguments, by), hook.User?.Id);
+            return new Envsync(new EnvsyncCommand(hook.Project.Id, hook.Project.PathWithNamespace, issue.Iid, hook.ObjectAttributes.Id, verb, arguments, by), hook.User?.Id, hook.User?.Username);
         }
 
         return hook.Command switch
@@ -81,6 +86,8 @@ internal abstract record WebhookDecision
             { } c => new Ignore($"unknown command /ragnarok {c.Verb}: use triage, approve or reject"),
         };
     }
+
+    private static string NoCommand(NoteHook hook) => hook.ObjectAttributes.System ? "a system note runs no command" : "an edited note never runs a command";
 
     /// <summary><c>/ragnarok triage</c>, or <c>/ragnarok triage --force</c> to run a full case even for a duplicate.</summary>
     private static WebhookDecision Triage(NoteHook hook, long iid, string arguments, string? eventUuid)

@@ -25,7 +25,10 @@ public sealed class CherryPickOrchestration : TaskOrchestrator<CherryPickRequest
     public static string InstanceId(string projectId, string to, string lastSha) =>
         $"cherry-pick-{projectId.Replace('/', '+')}-{to}-{CherryPickGitLab.Short(lastSha)}";
 
-    public override async Task<CherryPickOutcome> RunAsync(TaskOrchestrationContext context, CherryPickRequest input)
+    public override Task<CherryPickOutcome> RunAsync(TaskOrchestrationContext context, CherryPickRequest input) => RunAsync(context, input, null);
+
+    /// <summary>The cherry-pick, run on <paramref name="context"/>; <paramref name="waiting"/> (a <c>/envsync cherry-pick</c> note's answer) runs just before the approval wait.</summary>
+    public static async Task<CherryPickOutcome> RunAsync(TaskOrchestrationContext context, CherryPickRequest input, Func<CherryPickPlan, CherryPickReport, Task>? waiting)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -44,8 +47,13 @@ public sealed class CherryPickOrchestration : TaskOrchestrator<CherryPickRequest
         string? approvedBy = null;
         if (plan.Tier == CherryPickTier.Proposed && !input.Approve)
         {
-            await context.CallReportCherryPickAsync(new CherryPickReportRequest(plan, CherryPickStatus.AwaitingApproval), EnvironmentRetries.Write);
+            var report = await context.CallReportCherryPickAsync(new CherryPickReportRequest(plan, CherryPickStatus.AwaitingApproval), EnvironmentRetries.Write);
             context.SetCustomStatus(CherryPickStatus.AwaitingApproval);
+            if (waiting is not null)
+            {
+                await waiting(plan, report);
+            }
+
             var decision = await WaitForDecisionAsync(context, context.CurrentUtcDateTime.Add(input.ApprovalTimeout ?? DefaultApprovalTimeout));
             if (decision is not { Approved: true })
             {
@@ -55,6 +63,7 @@ public sealed class CherryPickOrchestration : TaskOrchestrator<CherryPickRequest
             }
 
             approvedBy = decision.By;
+            context.SetCustomStatus("opening the cherry-pick merge request");
         }
 
         var mr = await context.CallOpenCherryPickAsync(new OpenCherryPickRequest(plan, approvedBy), EnvironmentRetries.Write);

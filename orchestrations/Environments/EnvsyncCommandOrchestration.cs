@@ -1,6 +1,12 @@
 using RagnarokOps.Activities.Pipelines;
 using Microsoft.DurableTask;
+using RagnarokOps.Activities.Cases;
+using RagnarokOps.Activities.CherryPick;
 using RagnarokOps.Activities.Environments;
+using RagnarokOps.Activities.Rollback;
+using RagnarokOps.Domain.Rollback;
+using RagnarokOps.Orchestrations.CherryPick;
+using RagnarokOps.Orchestrations.Rollback;
 
 namespace RagnarokOps.Orchestrations.Environments;
 
@@ -41,6 +47,17 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
                 answer = (doctor.Verdicts.Count > 0, doctor.Verdicts.Count == 0 ? "no verdict" : string.Join(", ", doctor.Verdicts.Select(v => $"{v.Environment}: {v.Cause}")),
                     EnvsyncAnswers.Answer(input, PipelineDoctorAnswer.Markdown(doctor)));
                 break;
+            case "rollback" when RollbackArguments(words, out var environment, out var dryRun):
+                var rollback = await RollbackOrchestration.RunAsync(context, new RollbackRequest(input.Project, environment, dryRun), plan =>
+                    AwaitApprovalAsync(context, input, RollbackRules.Action, RollbackRules.Describe(plan).Replace(RollbackRules.Marker(plan.Environment, plan.Target?.Sha ?? ""), "", StringComparison.Ordinal).Trim()));
+                answer = (rollback.State == RollbackOutcome.Opened, rollback.Summary, EnvsyncWriteAnswers.Rollback(input, rollback));
+                break;
+            case "cherry-pick" when CherryPickArguments(words, input.OnMergeRequest ? input.IssueIid : null, out var to, out var commits, out var mergeRequest, out var pickDryRun):
+                var pick = await CherryPickOrchestration.RunAsync(context, new CherryPickRequest(input.Project, to, commits, pickDryRun, MergeRequest: mergeRequest), (plan, report) =>
+                    AwaitApprovalAsync(context, input, CherryPickOrchestration.Action,
+                        $"Cherry-pick of {plan.Commits.Count} commit(s) to {plan.To} ({plan.TargetBranch}) through `{plan.Branch}`: a proposed resolution (tier 2) needs a person; the report is issue #{report.Iid}{(report.WebUrl is null ? "" : $" ({report.WebUrl})")}."));
+                answer = (pick.MergeRequest is not null, pick.MergeRequest is null ? pick.Status : $"{pick.Status} !{pick.MergeRequest.Iid}", EnvsyncWriteAnswers.CherryPick(input, pick));
+                break;
             default:
                 var reason = Refusal(input.Verb, words);
                 answer = (false, reason, EnvsyncAnswers.Refused(input, reason));
@@ -49,6 +66,72 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
 
         var note = await context.CallAnswerEnvsyncAsync(new EnvsyncAnswerRequest(input, answer.Body), EnvironmentRetries.Write);
         return new EnvsyncOutcome(input.Verb, answer.Acted, answer.Summary, note);
+    }
+
+    /// <summary>
+    /// Before the approval wait: who may approve (the policy's <c>approval</c> section, as for escalations) goes into the
+    /// custom status <c>/envsync approve</c> reads, and the answer note says what waits and how to approve it.
+    /// </summary>
+    private static async Task AwaitApprovalAsync(TaskOrchestrationContext context, EnvsyncCommand input, string action, string detail)
+    {
+        var policy = await context.CallLoadPolicyAsync(new CaseRef(input.ProjectId, input.Project, input.IssueIid), EnvironmentRetries.Read);
+        var awaiting = new EnvsyncAwaiting(action, detail, policy.Approvers);
+        context.SetCustomStatus(awaiting);
+        await context.CallAnswerEnvsyncAsync(new EnvsyncAnswerRequest(input, EnvsyncWriteAnswers.Waiting(input, context.InstanceId, awaiting)), EnvironmentRetries.Write);
+    }
+
+    /// <summary><c>rollback --env production [--dry-run]</c> or <c>rollback production</c>.</summary>
+    private static bool RollbackArguments(string[] words, out string environment, out bool dryRun)
+    {
+        dryRun = words.Contains("--dry-run", StringComparer.Ordinal);
+        var rest = words.Where(w => w != "--dry-run").ToArray();
+        environment = rest switch
+        {
+            ["--env", var env] => env,
+            [var env] when !env.StartsWith('-') => env,
+            _ => "",
+        };
+        return environment.Length > 0;
+    }
+
+    /// <summary>
+    /// <c>cherry-pick --to staging --commit SHA [SHA…] [--dry-run]</c> (commits oldest first; <c>--commit</c> may repeat),
+    /// or <c>--mr IID</c> for a merge request's commits; on a merge request, naming neither picks that one's commits.
+    /// </summary>
+    private static bool CherryPickArguments(string[] words, long? thisMergeRequest, out string to, out IReadOnlyList<string> commits, out long? mergeRequest, out bool dryRun)
+    {
+        (to, dryRun, mergeRequest) = ("", false, null);
+        var shas = new List<string>();
+        string? option = null;
+        foreach (var word in words)
+        {
+            switch (word)
+            {
+                case "--dry-run":
+                    (dryRun, option) = (true, null);
+                    break;
+                case "--to" or "--commit" or "--mr":
+                    option = word;
+                    break;
+                case var value when option == "--to" && to.Length == 0 && !value.StartsWith('-'):
+                    (to, option) = (value, null);
+                    break;
+                case var value when option == "--commit" && !value.StartsWith('-'):
+                    shas.Add(value);
+                    break;
+                case var value when option == "--mr" && mergeRequest is null
+                    && long.TryParse(value.TrimStart('!'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var iid):
+                    (mergeRequest, option) = (iid, null);
+                    break;
+                default:
+                    commits = [];
+                    return false;
+            }
+        }
+
+        commits = shas;
+        mergeRequest ??= shas.Count == 0 ? thisMergeRequest : null;
+        return to.Length > 0 && (shas.Count > 0) != (mergeRequest is not null);
     }
 
     /// <summary><c>promote</c>, <c>promote dev</c> or <c>promote --from dev</c>.</summary>
@@ -88,6 +171,8 @@ public sealed class EnvsyncCommandOrchestration : TaskOrchestrator<EnvsyncComman
         "" => "no operation named",
         "status" or "drift-check" or "drift" => $"/envsync {verb} takes no arguments, not '{string.Join(' ', words)}'",
         "promote" => $"/envsync promote takes [--from ENV], not '{string.Join(' ', words)}'",
+        "rollback" => $"/envsync rollback takes --env NAME [--dry-run], not '{string.Join(' ', words)}'",
+        "cherry-pick" => $"/envsync cherry-pick takes --to ENV --commit SHA...|--mr IID [--dry-run], not '{string.Join(' ', words)}'",
         _ => $"unknown operation '{verb}'",
     };
 }

@@ -19,7 +19,10 @@ public sealed class RollbackOrchestration : TaskOrchestrator<RollbackRequest, Ro
 
     public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromHours(72);
 
-    public override async Task<RollbackOutcome> RunAsync(TaskOrchestrationContext context, RollbackRequest input)
+    public override Task<RollbackOutcome> RunAsync(TaskOrchestrationContext context, RollbackRequest input) => RunAsync(context, input, null);
+
+    /// <summary>The rollback, run on <paramref name="context"/>; <paramref name="waiting"/> (a <c>/envsync rollback</c> note's answer) runs just before the approval wait.</summary>
+    public static async Task<RollbackOutcome> RunAsync(TaskOrchestrationContext context, RollbackRequest input, Func<RollbackPlan, Task>? waiting)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -32,6 +35,11 @@ public sealed class RollbackOrchestration : TaskOrchestrator<RollbackRequest, Ro
             }
 
             context.SetCustomStatus($"waiting for approval: {plan.ApprovalReason}; risk {plan.Assessment.RiskName}");
+            if (waiting is not null)
+            {
+                await waiting(plan);
+            }
+
             var decision = await WaitForDecisionAsync(context, context.CurrentUtcDateTime + ApprovalTimeout);
             if (decision is null)
             {

@@ -35,6 +35,33 @@ internal static class MergeRequestEndpoints
             return mr is null ? ApiResults.NotFound("Merge Request") : ApiResults.Json(mr);
         });
 
+        // GitLab's "Get single merge request commits": the commits the merge request brings, newest first, paginated.
+        // An open one follows its source branch (from the merge base with the target); a merged or closed one keeps its diff_refs.
+        project.MapGet("/merge_requests/{iid:long}/commits", async (HttpContext http, string id, long iid, SandboxContext sb, CancellationToken ct) =>
+        {
+            var p = sb.RequireProject(id);
+            if (sb.Store.List(Kinds.MergeRequest, p.Long("id")).FirstOrDefault(m => m.Long("iid") == iid) is not { } mr)
+            {
+                return ApiResults.NotFound("Merge Request");
+            }
+
+            var repo = sb.Repository(p);
+            var refs = mr["diff_refs"]?.AsObject();
+            var head = mr.Str("state") == "opened" ? await repo.ResolveAsync(mr.Str("source_branch"), ct) : null;
+            var target = head is null ? null : await repo.ResolveAsync(mr.Str("target_branch"), ct);
+            var (from, to) = head is not null && target is not null
+                ? (await repo.MergeBaseAsync(target, head, ct), head)
+                : (refs?.OptStr("base_sha"), refs?.OptStr("head_sha"));
+            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to))
+            {
+                return Paging.Page(http, []);
+            }
+
+            var url = sb.ProjectUrl(p);
+            var commits = (await repo.CommitsBetweenAsync(from, to, ct)).Reverse().Select(c => (JsonNode?)Shapes.Commit(c, url)).ToList();
+            return Paging.Page(http, commits);
+        });
+
         project.MapPost("/merge_requests", async (HttpContext http, string id, SandboxContext sb, CancellationToken ct) =>
         {
             var p = sb.RequireProject(id);

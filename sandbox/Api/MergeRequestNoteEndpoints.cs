@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RagnarokOps.Sandbox.Store;
+using RagnarokOps.Sandbox.Webhooks;
 
 namespace RagnarokOps.Sandbox.Api;
 
-/// <summary>Merge request notes: list, create, update (GitLab's notes API for merge requests).</summary>
+/// <summary>Merge request notes: list, create, update (GitLab's notes API for merge requests); create and update raise the Note Hook.</summary>
 internal static class MergeRequestNoteEndpoints
 {
     public static void Map(RouteGroupBuilder project)
@@ -37,6 +38,7 @@ internal static class MergeRequestNoteEndpoints
             }
 
             var text = RequestParams.Required(await RequestParams.ReadAsync(http.Request, ct), "body");
+            var author = http.CurrentUser();
             var now = sb.Now.Iso();
             var note = sb.Store.Write(tx =>
             {
@@ -45,7 +47,7 @@ internal static class MergeRequestNoteEndpoints
                 {
                     ["id"] = noteId,
                     ["body"] = text,
-                    ["author"] = Shapes.UserBasic(http.CurrentUser()),
+                    ["author"] = Shapes.UserBasic(author),
                     ["created_at"] = now,
                     ["updated_at"] = now,
                     ["system"] = false,
@@ -59,6 +61,7 @@ internal static class MergeRequestNoteEndpoints
                 tx.Put(Kinds.Note, noteId, p.Long("id"), note);
                 return note;
             });
+            sb.Hooks.Raise(p.Long("id"), HookEvents.Notes, HookPayloads.MergeRequestNote(sb, p, mr, note, author, "create"));
             return ApiResults.Created(note);
         });
 
@@ -78,6 +81,7 @@ internal static class MergeRequestNoteEndpoints
                 tx.Put(Kinds.Note, noteId, p.Long("id"), note);
                 return 0;
             });
+            sb.Hooks.Raise(p.Long("id"), HookEvents.Notes, HookPayloads.MergeRequestNote(sb, p, mr, note, http.CurrentUser(), "update"));
             return ApiResults.Json(note);
         });
     }

@@ -115,6 +115,18 @@ public sealed class GitLabClientEndpointsTests
     }
 
     [Fact]
+    public async Task ListMergeRequestCommitsAsync_GetsTheMergeRequestsCommitsPath_InTheCommitListShape()
+    {
+        _server.RespondFixture("api-commits-list.json");
+
+        var commits = await Client.ListMergeRequestCommitsAsync(5, 7, Ct).ToListAsync(Ct);
+
+        Assert.Equal("/api/v4/projects/5/merge_requests/7/commits?per_page=100", Only.PathAndQuery);
+        Assert.NotEmpty(commits);
+        Assert.All(commits, c => Assert.False(string.IsNullOrEmpty(c.Id)));
+    }
+
+    [Fact]
     public async Task GetCommitAndDiffAsync_UseTheShaPaths()
     {
         _server.RespondFixture("api-commit.json")

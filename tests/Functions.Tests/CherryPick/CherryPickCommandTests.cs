@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RagnarokOps.Activities.CherryPick;
+using RagnarokOps.Connectors.GitLab;
 
 namespace RagnarokOps.Functions.Tests.CherryPick;
 
@@ -30,6 +31,55 @@ public sealed class CherryPickCommandTests(CherryPickHost sandbox) : IClassFixtu
         Assert.Contains("1.0.1", changelog, StringComparison.Ordinal);
         Assert.Contains("1.1", changelog, StringComparison.Ordinal);
         Assert.Contains("\"1.0.1\"", await sandbox.GitLab.GetRawFileAsync(CherryPickHost.Project, "package-lock.json", branch, CancellationToken.None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CherryPick_MergeRequest_PicksItsCommitsOldestFirst_IntoOneMergeRequest()
+    {
+        var gitlab = sandbox.GitLab;
+        await gitlab.CreateBranchAsync(CherryPickHost.Project, "feature/runbook", "staging", CancellationToken.None);
+        var first = await gitlab.CreateCommitAsync(CherryPickHost.Project, new GitLabCommitRequest
+        {
+            Branch = "feature/runbook", CommitMessage = "Add the runbook",
+            Actions = [new GitLabCommitAction { Action = GitLabCommitActionKind.Create, FilePath = "docs/runbook.md", Content = "# Runbook\n\n1. Page the owner.\n" }],
+        }, CancellationToken.None);
+        var second = await gitlab.CreateCommitAsync(CherryPickHost.Project, new GitLabCommitRequest
+        {
+            Branch = "feature/runbook", CommitMessage = "Runbook: roll back first",
+            Actions = [new GitLabCommitAction { Action = GitLabCommitActionKind.Update, FilePath = "docs/runbook.md", Content = "# Runbook\n\n1. Page the owner.\n2. Roll back first.\n" }],
+        }, CancellationToken.None);
+        var mr = await gitlab.CreateMergeRequestAsync(CherryPickHost.Project, new GitLabNewMergeRequest { SourceBranch = "feature/runbook", TargetBranch = "staging", Title = "Runbook" }, false, CancellationToken.None);
+
+        // GitLab lists a merge request's commits newest first.
+        var listed = new List<GitLabCommit>();
+        await foreach (var commit in gitlab.ListMergeRequestCommitsAsync(CherryPickHost.Project, mr.Iid, CancellationToken.None))
+        {
+            listed.Add(commit);
+        }
+
+        Assert.Equal([second.Id, first.Id], listed.Select(c => c.Id));
+        Assert.Equal("Runbook: roll back first", listed[0].Title);
+
+        var (code, output, error) = await sandbox.RunAsync("env", "cherry-pick", "--project", CherryPickHost.Project, "--to", "dev", "--mr", mr.Iid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+
+        Assert.True(code == 0, error + output);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(CherryPickStatus.Opened, json.RootElement.GetProperty("status").GetString());
+        var branch = $"ragnarok/cherry-pick-dev-{second.Id[..8]}";
+        Assert.Equal(branch, json.RootElement.GetProperty("branch").GetString());
+        Assert.Equal("dev", Assert.Single(await sandbox.MergeRequestsFromAsync(branch)).TargetBranch);
+        Assert.Contains("2. Roll back first.", await gitlab.GetRawFileAsync(CherryPickHost.Project, "docs/runbook.md", branch, CancellationToken.None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CherryPick_MergeRequestAndCommits_IsBadInput_AnUnknownMergeRequestIsNamed()
+    {
+        var both = await sandbox.RunAsync("env", "cherry-pick", "--project", CherryPickHost.Project, "--to", "dev", "--mr", "1", "--commit", "abc");
+        var unknown = await sandbox.RunAsync("env", "cherry-pick", "--project", CherryPickHost.Project, "--to", "dev", "--mr", "999");
+
+        Assert.Equal((2, "ragnarok env cherry-pick: give either --commit SHA... or --mr IID, not both"), (both.Code, both.Error.Trim()));
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("no merge request !999 in platform/picker", unknown.Output, StringComparison.Ordinal);
     }
 
     [Fact]

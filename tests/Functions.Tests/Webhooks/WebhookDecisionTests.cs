@@ -30,6 +30,22 @@ public sealed class WebhookDecisionTests
     }
 
     [Fact]
+    public void From_MergeRequestNote_EnvsyncIsACommandAnsweredThere_RagnarokIsNot()
+    {
+        static JsonObject OnMergeRequest(string note) => Hooks.Note(3, 9, 42, "carol", note).Also(h =>
+        {
+            h.Remove("issue");
+            h["object_attributes"]!["noteable_type"] = "MergeRequest";
+            h["merge_request"] = new JsonObject { ["id"] = 700, ["iid"] = 12, ["source_branch"] = "dev", ["target_branch"] = "staging" };
+        });
+
+        var envsync = Assert.IsType<WebhookDecision.Envsync>(WebhookDecision.From(Parse("Note Hook", OnMergeRequest("/envsync approve")), Options, null));
+        Assert.Equal(("approve", 12L, true, "carol"), (envsync.Command.Verb, envsync.Command.IssueIid, envsync.Command.OnMergeRequest, envsync.Username));
+        Assert.IsType<WebhookDecision.Ignore>(WebhookDecision.From(Parse("Note Hook", OnMergeRequest("/ragnarok approve")), Options, null));
+        Assert.IsType<WebhookDecision.Ignore>(WebhookDecision.From(Parse("Note Hook", OnMergeRequest("/envsync status").Also(h => h["object_attributes"]!["action"] = "update")), Options, null));
+    }
+
+    [Fact]
     public void From_EnvsyncNote_IsACommandForThatIssueAndNote()
     {
         var envsync = Assert.IsType<WebhookDecision.Envsync>(WebhookDecision.From(Parse("Note Hook", Hooks.Note(3, 9, 42, "carol", "please\n/envsync promote --from dev")), Options, null));

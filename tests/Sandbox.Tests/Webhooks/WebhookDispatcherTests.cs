@@ -51,8 +51,14 @@ public sealed class WebhookDispatcherTests(SandboxFixture sandbox) : IClassFixtu
         Assert.Equal("update", (await listener.NextAsync("Note Hook")).Body["object_attributes"]!["action"]!.GetValue<string>());
 
         await sandbox.SendJsonAsync(HttpMethod.Post, P + "/repository/branches", new { branch = "hook-mr", @ref = "main~1" });
-        await sandbox.SendJsonAsync(HttpMethod.Post, P + "/merge_requests", new { source_branch = "hook-mr", target_branch = "main", title = "Draft: hook test" });
+        var (_, mr) = await sandbox.SendJsonAsync(HttpMethod.Post, P + "/merge_requests", new { source_branch = "hook-mr", target_branch = "main", title = "Draft: hook test" });
         FixtureKeys.AssertContainsAll("webhook-merge-request.json", (await listener.NextAsync("Merge Request Hook")).Body);
+        await sandbox.SendJsonAsync(HttpMethod.Post, $"{P}/merge_requests/{mr!["iid"]}/notes", new { body = "/envsync status" });
+        var mrNote = (await listener.NextAsync("Note Hook")).Body;
+        Assert.Equal("MergeRequest", mrNote["object_attributes"]!["noteable_type"]!.GetValue<string>());
+        Assert.Equal(mr["iid"]!.GetValue<long>(), mrNote["merge_request"]!["iid"]!.GetValue<long>());
+        Assert.Equal("hook-mr", mrNote["merge_request"]!["source_branch"]!.GetValue<string>());
+        Assert.Null(mrNote["issue"]);
 
         await sandbox.SendJsonAsync(HttpMethod.Post, P + "/pipeline", new { @ref = "main" });
         FixtureKeys.AssertContainsAll("webhook-pipeline.json", (await listener.NextAsync("Pipeline Hook")).Body);
