@@ -163,7 +163,7 @@ internal sealed class IncidentDemoRun(IAnsiConsole console)
         console.MarkupLineInterpolated($"[bold]Incident issue #{issue.Iid}[/]: {issue.Title}");
         console.MarkupLineInterpolated($"  link:   [link]{issue.Url}[/]");
         console.MarkupLineInterpolated($"  labels: {string.Join(", ", issue.Labels)}");
-        console.MarkupLineInterpolated($"  assignee: {(issue.Assignees.Count > 0 ? string.Join(", ", issue.Assignees) : "none (the issue body says why)")}");
+        console.MarkupLineInterpolated($"  assignee: {(issue.Assignees.Count > 0 ? string.Join(", ", issue.Assignees) : "none")}");
     }
 
     private void PrintWiki(JsonObject? wiki)

@@ -31,6 +31,7 @@ internal sealed class IncidentDemoStage : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> _owned;
     private int _round;
+    private DateTimeOffset _lastSlot;
 
     private IncidentDemoStage(SandboxServer gitlab, SampleService service, SandboxSmtpServer smtp, WebApplication host, string hostUrl, List<IAsyncDisposable> owned)
     {
@@ -128,19 +129,35 @@ internal sealed class IncidentDemoStage : IAsyncDisposable
     public async Task<IncidentDemoRound> RoundAsync(CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _round);
-        var now = DateTimeOffset.UtcNow;
-        var slot = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        // One round a second at most, as the every-second cron allows: a round in the same second would find the target not due.
+        var slot = SecondOf(DateTimeOffset.UtcNow);
+        while (slot <= _lastSlot)
+        {
+            await Task.Delay(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - (DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerSecond) + 1), cancellationToken);
+            slot = SecondOf(DateTimeOffset.UtcNow);
+        }
+
+        _lastSlot = slot;
         var id = $"probe-round-demo-{slot.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{number}";
         var clock = Stopwatch.StartNew();
         await Client.ScheduleNewOrchestrationInstanceAsync(ProbeRoundOrchestration.Name, new ProbeRoundRequest(id, slot), new StartOrchestrationOptions(id), cancellationToken);
-        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellationToken);
+        // Poll rather than WaitForInstanceCompletionAsync: the provider's own wait polls every 2 s, which would be most of the latency measured.
+        OrchestrationMetadata? done;
+        while ((done = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)) is not { IsCompleted: true })
+        {
+            await Task.Delay(25, cancellationToken);
+        }
+
+        var elapsed = clock.Elapsed;
         if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed || done.ReadOutputAs<ProbeRoundSummary>() is not { } summary)
         {
             throw new InvalidOperationException($"probe round {id} ended {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage ?? "no output"}");
         }
 
-        return new IncidentDemoRound(number, id, summary, clock.Elapsed);
+        return new IncidentDemoRound(number, id, summary, elapsed, DateTimeOffset.UtcNow - (clock.Elapsed - elapsed));
     }
+
+    private static DateTimeOffset SecondOf(DateTimeOffset now) => new(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     public async ValueTask DisposeAsync()
     {
@@ -152,5 +169,9 @@ internal sealed class IncidentDemoStage : IAsyncDisposable
     }
 }
 
-/// <summary>One round the demo started: its number, instance id, what it found and how long it took end to end.</summary>
-internal sealed record IncidentDemoRound(int Number, string InstanceId, ProbeRoundSummary Summary, TimeSpan Elapsed);
+/// <summary>One round the demo started: its number, instance id, what it found, how long it took end to end and when it was seen done.</summary>
+internal sealed record IncidentDemoRound(int Number, string InstanceId, ProbeRoundSummary Summary, TimeSpan Elapsed, DateTimeOffset DoneAt)
+{
+    /// <summary>From the probe's answer (the activity's wall clock) to the round being done, incident flow included.</summary>
+    public TimeSpan SinceProbe => Summary.Results.Count > 0 ? DoneAt - Summary.Results.Min(r => r.Result.ObservedAt) : TimeSpan.Zero;
+}
