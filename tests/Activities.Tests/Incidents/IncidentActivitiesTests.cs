@@ -133,6 +133,33 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FileIncidentIssue_ServiceWithUserOwners_AssignsThemByTheirGitLabIds()
+    {
+        var incident = await GradeAsync(Signal(SignalKind.Failing, 0));
+
+        var filed = await RunAsync<FileIncidentIssueActivity, IncidentCase, FileIncidentResult>(incident);
+
+        Assert.Equal(["@alice", "@dave"], incident.Owners);
+        var issue = await _services.GetRequiredService<IGitLabClient>().GetIssueAsync(filed.Issue!.ProjectId, filed.Issue.Iid, CancellationToken.None);
+        Assert.Equal(["alice", "dave"], issue.Assignees!.Select(a => a.Username));
+        var alice = await _services.GetRequiredService<IGitLabClient>().FindUserAsync("alice", CancellationToken.None);
+        Assert.Contains(alice!.Id, issue.Assignees!.Select(a => a.Id));
+        Assert.Contains("- Assignee: @alice, @dave\n", issue.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileIncidentIssue_ServiceWithoutOwner_AssignsNobodyAndTheBodySaysWhy()
+    {
+        var incident = await GradeAsync(Signal(SignalKind.Failing, 0) with { Service = "payments", Target = "payments-http" });
+
+        var filed = await RunAsync<FileIncidentIssueActivity, IncidentCase, FileIncidentResult>(incident);
+
+        var issue = await _services.GetRequiredService<IGitLabClient>().GetIssueAsync(filed.Issue!.ProjectId, filed.Issue.Iid, CancellationToken.None);
+        Assert.Empty(issue.Assignees ?? []);
+        Assert.Contains("- Assignee: nobody — no owner: no service named `payments` in .ragnarok.yaml\n", issue.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendIncidentEmail_SmtpDown_FailsNamingTheSetting()
     {
         var port = SandboxSmtpServer.FreePort();

@@ -29,6 +29,7 @@ public sealed class IncidentDemoTests
         var issue = summary.Issue!;
         Assert.Equal("closed", issue.State);
         Assert.StartsWith("http://127.0.0.1:", issue.Url, StringComparison.Ordinal);
+        Assert.Equal(["alice", "dave"], issue.Assignees);
         Assert.Contains("incident", issue.Labels);
         Assert.Contains("checkout", issue.Labels);
         Assert.Contains(issue.Labels, l => l.StartsWith("severity::P", StringComparison.Ordinal));
@@ -54,6 +55,7 @@ public sealed class IncidentDemoTests
         Assert.Contains("Short interval for the demo", printed, StringComparison.Ordinal);
         Assert.Contains("The sample service goes down", printed, StringComparison.Ordinal);
         Assert.Contains($"Incident issue #{issue.Iid}", printed, StringComparison.Ordinal);
+        Assert.Contains("assignee: alice, dave", printed, StringComparison.Ordinal);
         Assert.Contains("RCA wiki page incidents/checkout-", printed, StringComparison.Ordinal);
         Assert.Contains("Email caught by the SMTP server", printed, StringComparison.Ordinal);
         Assert.Contains("text part:", printed, StringComparison.Ordinal);
