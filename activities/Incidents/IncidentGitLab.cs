@@ -16,7 +16,7 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
         var project = await gitlab.GetProjectAsync(signal.Project, cancellationToken);
         var repository = await new RepositoryReader(gitlab).LoadAsync(project.Id, cancellationToken);
         var grade = IncidentGrader.Grade(signal, repository.Policy);
-        var owners = new OwnershipResolver(repository.CodeOwners, repository.Policy).FindForService(signal.Service);
+        var owners = new OwnershipResolver(repository.CodeOwners, repository.Policy).FindOwnersOfService(signal.Service);
         return new IncidentCase(signal, grade, IncidentFingerprint.Of(signal, grade.Category), owners.Owners, owners.Reason,
             repository.Policy.Incidents.KeepOpen, repository.Policy.Incidents.Email);
     }
