@@ -13,8 +13,9 @@ namespace RagnarokOps.Activities.Probes;
 /// an entry that cannot be used, a policy that does not parse, or a project that cannot be read is named in the round's
 /// problems with the file and line (or the setting) and why, and leaves the other targets probed.
 /// </summary>
-internal sealed class PolicyProbeTargets(IConfiguration configuration, IServiceProvider services)
+public sealed class PolicyProbeTargets(IConfiguration configuration, IServiceProvider services)
 {
+    /// <summary>The host-setting targets and the policies' targets, with every problem found; never throws for a bad project or policy.</summary>
     public async Task<ProbeTargetSet> ReadAsync(CancellationToken cancellationToken)
     {
         var settings = ProbeTargetSettings.Read(configuration);

@@ -117,6 +117,9 @@ public sealed class ProbeIncidentFlowTests
         Assert.StartsWith("shop/checkout/.ragnarok.yaml:", row.Target.Source, StringComparison.Ordinal);
         Assert.False(row.Result.Ok);
         Assert.StartsWith("checkout-policy-http Failing → issue #", Assert.Single(round.Incidents!), StringComparison.Ordinal);
+        var snapshot = (await host.Http.GetFromJsonAsync<JsonObject>("/api/dashboard", wait.Token))!;
+        var probe = Assert.Single(snapshot["probes"]!["rows"]!.AsArray())!.AsObject();
+        Assert.Equal(("checkout-policy-http", "down"), (probe["target"]!.GetValue<string>(), probe["status"]!.GetValue<string>()));
     }
 
     private static async Task<ProbeRoundSummary> RoundAsync(FlowTestHost host, DateTimeOffset slot, CancellationToken cancellationToken)
