@@ -16,7 +16,7 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
         var project = await gitlab.GetProjectAsync(signal.Project, cancellationToken);
         var repository = await new RepositoryReader(gitlab).LoadAsync(project.Id, cancellationToken);
         var grade = IncidentGrader.Grade(signal, repository.Policy);
-        var owners = new OwnershipResolver(repository.CodeOwners, repository.Policy).FindForService(signal.Service);
+        var owners = new OwnershipResolver(repository.CodeOwners, repository.Policy).FindOwnersOfService(signal.Service);
         return new IncidentCase(signal, grade, IncidentFingerprint.Of(signal, grade.Category), owners.Owners, owners.Reason,
             repository.Policy.Incidents.KeepOpen, repository.Policy.Incidents.Email);
     }
@@ -78,11 +78,13 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
         if (open is null)
         {
             var previous = await PreviousAsync(projectId, incident, cancellationToken);
+            var assignment = await AssignAsync(incident, cancellationToken);
             var created = await gitlab.CreateIssueAsync(projectId, new GitLabNewIssue
             {
                 Title = IncidentRenderer.Title(incident),
-                Description = IncidentRenderer.IssueBody(incident, previous),
+                Description = IncidentRenderer.IssueBody(incident, previous, assignment),
                 Labels = string.Join(',', IncidentRenderer.Labels(incident)),
+                AssigneeIds = assignment.UserIds.Count > 0 ? assignment.UserIds : null,
             }, cancellationToken);
             return new FileIncidentResult(Issue(projectId, created, 1, created: true, previous), null, "filed");
         }
@@ -137,6 +139,34 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
 
         var closed = issue.State == "closed";
         return new FileIncidentResult(Issue(projectId, issue, count, false, []), null, closed ? "recovered and closed" : "recovered, kept open");
+    }
+
+    /// <summary>The owners that are GitLab users (GET /users?username=), and why each other one, or nobody, is assigned.</summary>
+    private async Task<IncidentAssignment> AssignAsync(IncidentCase incident, CancellationToken cancellationToken)
+    {
+        if (incident.Owners.Count == 0)
+        {
+            return new IncidentAssignment([], [], $"no owner: {incident.OwnerReason ?? "the policy and CODEOWNERS name none"}");
+        }
+
+        var (candidates, skipped) = IncidentAssignment.Candidates(incident.Owners);
+        var reasons = new List<string>(skipped);
+        var ids = new List<long>();
+        var usernames = new List<string>();
+        foreach (var username in candidates)
+        {
+            if (await gitlab.FindUserAsync(username, cancellationToken) is { } user)
+            {
+                ids.Add(user.Id);
+                usernames.Add(user.Username ?? username);
+            }
+            else
+            {
+                reasons.Add($"@{username}: no GitLab user with that username");
+            }
+        }
+
+        return new IncidentAssignment(ids, usernames, reasons.Count > 0 ? string.Join("; ", reasons) : null);
     }
 
     private async Task<GitLabIssue?> FindAsync(long projectId, string fingerprint, string state, CancellationToken cancellationToken)

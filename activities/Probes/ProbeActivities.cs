@@ -5,12 +5,15 @@ using RagnarokOps.Domain.Probes;
 
 namespace RagnarokOps.Activities.Probes;
 
-/// <summary>The targets to probe now (host settings <c>Ragnarok:Probes:Targets</c>), with every one that could not be read.</summary>
+/// <summary>
+/// The targets to probe now: host settings <c>Ragnarok:Probes:Targets</c> plus the <c>probes:</c> of each service in the
+/// policies of <c>Ragnarok:Probes:Projects</c>, with every one that could not be read. Read-only.
+/// </summary>
 [DurableTask(ActivityNames.LoadProbeTargets)]
-internal sealed class LoadProbeTargetsActivity(IConfiguration configuration) : TaskActivity<ProbeRoundRequest, ProbeTargetSet>
+internal sealed class LoadProbeTargetsActivity(IConfiguration configuration, IServiceProvider services) : TaskActivity<ProbeRoundRequest, ProbeTargetSet>
 {
     public override Task<ProbeTargetSet> RunAsync(TaskActivityContext context, ProbeRoundRequest input) =>
-        Task.FromResult(ProbeTargetSettings.Read(configuration));
+        new PolicyProbeTargets(configuration, services).ReadAsync(CancellationToken.None);
 }
 
 /// <summary>Each target's state after its latest recorded round (new targets: <see cref="ProbeState.New"/>).</summary>

@@ -31,4 +31,15 @@ internal sealed partial class GitLabClient
             return null;
         }
     }
+
+    public async Task<GitLabUser?> FindUserAsync(string username, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        await foreach (var user in PaginateAsync<GitLabUser>($"users?username={Uri.EscapeDataString(username.TrimStart('@'))}", cancellationToken).ConfigureAwait(false))
+        {
+            return user;
+        }
+
+        return null;
+    }
 }

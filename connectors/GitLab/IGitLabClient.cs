@@ -120,6 +120,9 @@ public interface IGitLabClient
     /// <summary>The user's membership of a group (path such as <c>acme/sre</c>), inherited ones included; null when not a member or no such group.</summary>
     Task<GitLabMember?> GetGroupMemberAsync(string groupPath, long userId, CancellationToken cancellationToken);
 
+    /// <summary>The user with exactly this username (GET /users?username=, without the leading @); null when there is none.</summary>
+    Task<GitLabUser?> FindUserAsync(string username, CancellationToken cancellationToken);
+
     // Wikis and labels
     /// <summary>GET /projects/:id/wikis/:slug; a missing page throws <see cref="GitLabApiException"/> with IsNotFound.</summary>
     Task<GitLabWikiPage> GetWikiPageAsync(GitLabProjectId project, string slug, CancellationToken cancellationToken);

@@ -44,6 +44,9 @@ public sealed record GitLabNewIssue
     public string? Labels { get; init; }
 
     public bool? Confidential { get; init; }
+
+    /// <summary>User ids to assign (GitLab ignores ids it does not know).</summary>
+    public IReadOnlyList<long>? AssigneeIds { get; init; }
 }
 
 /// <summary>Labels to add and remove in one PUT, leaving the others untouched.</summary>

@@ -20,6 +20,13 @@ public static class ProbeTargetSettings
         "BodyMatch", "TlsMinDays", "AllowUntrustedCertificate", "MaxPercent", "SustainedSeconds", "MaxConnectionsPercent", "TimeoutSeconds",
     ];
 
+    /// <summary>The projects of <c>Ragnarok:Probes:Projects</c> (comma-separated): the project of targets without one, and the repositories whose policies list probes.</summary>
+    public static IReadOnlyList<string> Projects(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return (configuration[$"{Section}:Projects"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     /// <summary>Every target under <c>Ragnarok:Probes:Targets</c>, and a problem line per target that could not be read.</summary>
     public static ProbeTargetSet Read(IConfiguration configuration)
     {

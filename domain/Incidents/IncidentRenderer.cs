@@ -17,7 +17,7 @@ public static class IncidentRenderer
 
     public static string WikiTitle(IncidentCase incident) => $"incidents/{incident.Signal.Service}-{incident.Fingerprint}";
 
-    public static string IssueBody(IncidentCase incident, IReadOnlyList<long> previous)
+    public static string IssueBody(IncidentCase incident, IReadOnlyList<long> previous, IncidentAssignment? assignment = null)
     {
         var s = incident.Signal;
         var g = incident.Grade;
@@ -33,6 +33,10 @@ public static class IncidentRenderer
         b.AppendLine(CultureInfo.InvariantCulture, $"- Source: {s.Source}, {s.ConsecutiveFailures} failure(s) in a row");
         b.AppendLine(CultureInfo.InvariantCulture, $"- First seen: {Time(s.ObservedAt)}");
         b.AppendLine(CultureInfo.InvariantCulture, $"- Owner: {Owners(incident)}");
+        if (assignment is not null)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"- Assignee: {Assignee(assignment)}");
+        }
         b.AppendLine(CultureInfo.InvariantCulture, $"- Happened before: {(previous.Count == 0 ? "no closed incident of this service and category" : string.Join(", ", previous.Select(i => $"#{i}")))}");
         if (g.Hint is { Length: > 0 } hint)
         {
@@ -115,6 +119,11 @@ public static class IncidentRenderer
         b.AppendLine("- Root cause, impact and follow-ups: for a person to write below.");
         return SecretRedactor.Redact(b.ToString());
     }
+
+    internal static string Assignee(IncidentAssignment assignment) =>
+        assignment.Usernames.Count == 0
+            ? $"nobody — {assignment.Reason ?? "no owner could be assigned"}"
+            : string.Join(", ", assignment.Usernames.Select(u => "@" + u)) + (assignment.Reason is { } why ? $" (not assigned: {why})" : "");
 
     internal static string Owners(IncidentCase incident) =>
         incident.Owners.Count > 0 ? string.Join(", ", incident.Owners) : $"none ({incident.OwnerReason ?? "no owner found"})";

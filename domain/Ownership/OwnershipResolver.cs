@@ -87,6 +87,50 @@ public sealed class OwnershipResolver(CodeOwnersFile? codeOwners, RepositoryPoli
         return new OwnershipResult(normalized, owners, matches, reason);
     }
 
+    /// <summary>
+    /// The owners of a service for its incidents: the policy's <c>owners</c>, else the CODEOWNERS rules for the folders
+    /// its <c>paths</c> name (the literal part of each glob); with neither, why not.
+    /// </summary>
+    public OwnershipResult FindOwnersOfService(string service)
+    {
+        var byPolicy = FindForService(service);
+        if (byPolicy.HasOwners || policy.FindService(service) is not { Paths.Count: > 0 } s)
+        {
+            return byPolicy;
+        }
+
+        var reasons = new List<string> { byPolicy.Reason! };
+        foreach (var folder in s.Paths.Select(LiteralFolder).Distinct(StringComparer.Ordinal))
+        {
+            var byPath = Find(folder);
+            var rules = byPath.Matches.Where(m => m.Source == CodeOwnersSource).ToList();
+            var owners = rules.SelectMany(m => m.Owners).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (owners.Count > 0)
+            {
+                return new OwnershipResult(byPath.Path, owners, rules, null);
+            }
+
+            reasons.Add(rules.Count > 0 ? $"the CODEOWNERS rules for `{byPath.Path}` name no owners"
+                : codeOwners is null ? "there is no CODEOWNERS file"
+                : $"no CODEOWNERS rule matched `{byPath.Path}`");
+        }
+
+        return new OwnershipResult("", [], [], string.Join("; ", reasons.Distinct(StringComparer.Ordinal)));
+    }
+
+    /// <summary>The folder a path glob starts with ("src/Checkout.Api/**" → "src/Checkout.Api/"); "" for a glob that starts with a wildcard.</summary>
+    private static string LiteralFolder(string glob)
+    {
+        var segments = glob.Replace('\\', '/').TrimStart('/').Split('/');
+        var literal = segments.TakeWhile(x => x.IndexOfAny(['*', '?', '[', '{']) < 0).ToList();
+        if (literal.Count == segments.Length)
+        {
+            literal.RemoveAt(literal.Count - 1); // a file path: its folder
+        }
+
+        return literal.Count == 0 ? "" : string.Join('/', literal) + "/";
+    }
+
     /// <summary>The owners of a policy service by name, with the service line as the rule.</summary>
     public OwnershipResult FindForService(string service)
     {

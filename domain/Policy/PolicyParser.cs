@@ -71,6 +71,7 @@ public static partial class PolicyParser
         var result = new List<ServicePolicy>();
         var list = reader.Sequence(YamlFieldReader.Child(root, "services"), "services");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var probeNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < (list?.Children.Count ?? 0); i++)
         {
             var field = $"services[{i}]";
@@ -80,7 +81,7 @@ public static partial class PolicyParser
                 continue;
             }
 
-            reader.RejectUnknownKeys(map, field, "name", "paths", "owners", "keywords", "endpoints", "logs");
+            reader.RejectUnknownKeys(map, field, "name", "paths", "owners", "keywords", "endpoints", "logs", "probes");
             var name = reader.String(map, "name", field, required: true);
             if (name is not null && !names.Add(name))
             {
@@ -113,9 +114,11 @@ public static partial class PolicyParser
                 reader.String(logsMap, "file", $"{field}.logs"),
                 reader.String(logsMap, "cloud_role", $"{field}.logs"),
                 reader.String(logsMap, "query", $"{field}.logs"));
+            var probes = Probes(reader, map, field, name, probeNames);
+
             if (name is not null)
             {
-                result.Add(new ServicePolicy(name, paths, owners, reader.Strings(map, "keywords", field), endpoints, logs, (int)map.Start.Line));
+                result.Add(new ServicePolicy(name, paths, owners, reader.Strings(map, "keywords", field), endpoints, logs, (int)map.Start.Line) { Probes = probes });
             }
         }
 

@@ -64,6 +64,9 @@ public sealed record ServicePolicy(
     LogQueryHint? Logs,
     int Line = 0)
 {
+    /// <summary>The service's <c>probes:</c> entries (project still empty: it is the repository the policy was read from).</summary>
+    public IReadOnlyList<Probes.ProbeTarget> Probes { get; init; } = [];
+
     public bool Owns(string path) => MatchingPath(path) is not null;
 
     /// <summary>The first path glob that matches <paramref name="path"/>, or null.</summary>

@@ -13,11 +13,18 @@ internal static class DemoCommand
         var summary = new Option<FileInfo?>("--summary") { Description = "Write a JSON summary of the run to this file" };
         var runTest = new Option<bool>("--run-test") { Description = "Also run the generated regression test (dotnet test) against the staging copy; the repro script always runs" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: a new folder under ./.ragnarok-demo)" };
-        var command = new Command("demo", "Run a critical escalation end to end against the local GitLab sandbox");
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "escalation (default): a critical escalation to a draft hotfix MR; incident: the sample service goes down, a probe files the incident, it recovers",
+            DefaultValueFactory = _ => "escalation",
+        };
+        scenario.AcceptOnlyFromAmong("escalation", "incident");
+        var command = new Command("demo", "Run a critical escalation (or, with --scenario incident, a service outage) end to end against the local GitLab sandbox");
         command.Options.Add(approve);
         command.Options.Add(summary);
         command.Options.Add(data);
         command.Options.Add(runTest);
+        command.Options.Add(scenario);
         command.SetAction(async (result, ct) =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -36,7 +43,9 @@ internal static class DemoCommand
                 result.GetValue(runTest));
             try
             {
-                return await new DemoRun(console).RunAsync(options, ct);
+                return result.GetValue(scenario) == "incident"
+                    ? await new IncidentDemoRun(console).RunAsync(options, ct)
+                    : await new DemoRun(console).RunAsync(options, ct);
             }
             catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
             {

@@ -7,7 +7,7 @@ namespace RagnarokOps.Functions.Demo;
 /// <summary>The host as the demo runs it: its own content root and files in the data folder, pointed at the sandbox.</summary>
 internal static class DemoHost
 {
-    public static async Task<WebApplication> StartAsync(string dataDirectory, SandboxServer gitlab, DemoSecrets secrets, string url, string taskHubStorage, CancellationToken cancellationToken, string hubName = "RagnarokDemo")
+    public static async Task<WebApplication> StartAsync(string dataDirectory, SandboxServer gitlab, DemoSecrets secrets, string url, string taskHubStorage, CancellationToken cancellationToken, string hubName = "RagnarokDemo", IReadOnlyDictionary<string, string?>? extra = null)
     {
         var root = Path.Combine(dataDirectory, "host");
         Directory.CreateDirectory(root);
@@ -31,7 +31,7 @@ internal static class DemoHost
                 cancellationToken);
         }
 
-        var configuration = HostConfiguration.Load(root, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
             ["GitLab:Token"] = gitlab.Token,
@@ -48,7 +48,13 @@ internal static class DemoHost
 
             // The policy names logs/checkout.jsonl; the sandbox keeps that file in its own data folder.
             ["Logs:BaseDirectory"] = gitlab.DataDirectory,
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = HostConfiguration.Load(root, settings);
         var app = RagnarokHost.Build(configuration, url);
         await app.StartAsync(cancellationToken);
         return app;

@@ -94,7 +94,7 @@ internal static class EscalationServices
         services.AddRagnarokLogSources(settings);
         services.AddRagnarokArtifactStore(settings, paths.DataDirectory);
         services.AddProbes(settings).AddProbeSchedule();
-        services.AddScoped<IProbePanelSource, ProbeHistorySource>();
+        services.AddSingleton<IProbePanelSource, ProbeHistorySource>(); // singleton: it caches the policies' targets
 
         // Without a GitLab address and token the host still serves (and says so at start); the GitLab client's own
         // validation would stop it, so the activities that need GitLab are wired only when it is configured.

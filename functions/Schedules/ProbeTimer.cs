@@ -22,9 +22,10 @@ internal sealed class ProbeTimer(IConfiguration configuration) : IScheduledJob
         var id = InstanceId(now);
 
         // No targets, no rounds: a host that watches nothing fills no history with empty rounds, and says why.
-        if (ProbeTargetSettings.Read(configuration) is { Targets.Count: 0 } set)
+        // Projects may list probes in their policies, which only the round reads (it needs GitLab), so they start one.
+        if (ProbeTargetSettings.Read(configuration) is { Targets.Count: 0 } set && ProbeTargetSettings.Projects(configuration).Count == 0)
         {
-            var why = set.Problems.Count > 0 ? string.Join("; ", set.Problems) : "no probe targets configured (Ragnarok:Probes:Targets)";
+            var why = set.Problems.Count > 0 ? string.Join("; ", set.Problems) : "no probe targets configured (Ragnarok:Probes:Targets, or probes: in the policies of Ragnarok:Probes:Projects)";
             return new ScheduleTick(Name, [], [$"no probe round for {slot:u}: {why}"]);
         }
 

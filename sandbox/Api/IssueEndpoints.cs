@@ -45,7 +45,7 @@ internal static class IssueEndpoints
 
             var body = await RequestParams.ReadAsync(http.Request, ct);
             var title = RequestParams.Required(body, "title");
-            var issue = Create(sb, p, http.CurrentUser(), title, body.OptStr("description"), RequestParams.Labels(body, "labels") ?? []);
+            var issue = Create(sb, p, http.CurrentUser(), title, body.OptStr("description"), RequestParams.Labels(body, "labels") ?? [], AssigneeIds(body));
             sb.Hooks.Raise(p.Long("id"), HookEvents.Issues, HookPayloads.Issue(sb, p, issue, http.CurrentUser(), "open", null));
             return ApiResults.Created(issue);
         });
@@ -107,8 +107,18 @@ internal static class IssueEndpoints
     public static JsonObject? Find(SandboxContext sb, JsonObject project, long iid) =>
         sb.Store.List(Kinds.Issue, project.Long("id")).FirstOrDefault(i => i.Long("iid") == iid);
 
-    public static JsonObject Create(SandboxContext sb, JsonObject project, JsonObject author, string title, string? description, IReadOnlyList<string> labels)
+    /// <summary><c>assignee_ids</c> as a JSON array, a form list or a comma list; GitLab ignores ids of unknown users.</summary>
+    private static List<long> AssigneeIds(JsonObject body) => body["assignee_ids"] switch
     {
+        JsonArray list => list.Select(n => long.TryParse(n?.ToString(), out var v) ? v : 0).Where(v => v > 0).ToList(),
+        JsonValue value => value.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => long.TryParse(t, out var v) ? v : 0).Where(v => v > 0).ToList(),
+        _ => [],
+    };
+
+    public static JsonObject Create(SandboxContext sb, JsonObject project, JsonObject author, string title, string? description, IReadOnlyList<string> labels, IReadOnlyList<long>? assigneeIds = null)
+    {
+        var assignees = (assigneeIds ?? []).Distinct().Select(sb.FindUser).OfType<JsonObject>().Select(u => (JsonNode?)Shapes.UserBasic(u)).ToList();
         EnsureLabels(sb, project, labels);
         var projectId = project.Long("id");
         var now = sb.Now.Iso();
@@ -131,10 +141,10 @@ internal static class IssueEndpoints
                 ["closed_by"] = null,
                 ["labels"] = Sorted(labels).Strings(),
                 ["milestone"] = null,
-                ["assignees"] = new JsonArray(),
+                ["assignees"] = new JsonArray([.. assignees]),
                 ["author"] = Shapes.UserBasic(author),
                 ["type"] = "ISSUE",
-                ["assignee"] = null,
+                ["assignee"] = assignees.FirstOrDefault()?.DeepClone(),
                 ["user_notes_count"] = 0,
                 ["merge_requests_count"] = 0,
                 ["upvotes"] = 0,

@@ -15,6 +15,17 @@ internal static class ProjectEndpoints
         api.MapGet("/projects", (HttpContext http, SandboxContext sb) => Paging.Page(http, sb.Store.List(Kinds.Project).ToList<JsonNode?>()));
         api.MapGet("/projects/{id}", (string id, SandboxContext sb) => sb.FindProject(id) is { } p ? ApiResults.Json(p) : ApiResults.NotFound("Project"));
         api.MapGet("/user", (HttpContext http) => ApiResults.Json(http.CurrentUser()));
+
+        // GET /users?username=: GitLab matches the username exactly (case-insensitively) and answers a list of zero or one.
+        api.MapGet("/users", (HttpContext http, SandboxContext sb) =>
+        {
+            var username = http.Request.Query["username"].ToString();
+            var users = sb.Store.List(Kinds.User)
+                .Where(u => username.Length == 0 || string.Equals(u.Str("username"), username, StringComparison.OrdinalIgnoreCase))
+                .Select(u => (JsonNode?)Shapes.UserBasic(u))
+                .ToList();
+            return Paging.Page(http, users);
+        });
     }
 
     /// <summary>Registers a project over an existing bare repository under the data folder.</summary>

@@ -6,6 +6,7 @@ using RagnarokOps.Connectors.GitLab;
 using RagnarokOps.Connectors.Notifications;
 using RagnarokOps.Domain.Incidents;
 using RagnarokOps.Sandbox;
+using RagnarokOps.Sandbox.Mail;
 using RagnarokOps.Tests.Shared;
 using Microsoft.DurableTask.Client;
 using RagnarokOps.Orchestrations.Incidents;
@@ -19,14 +20,14 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
     private const string Secret = "hunter2-s3cr3t";
     private readonly TempDirectory _data = new("ragnarok-incidents");
     private SandboxServer _server = null!;
-    private TestSmtpServer _smtp = null!;
+    private SandboxSmtpServer _smtp = null!;
     private TestChatReceiver _chat = null!;
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
         _server = await SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = _data.Path, Seed = "checkout" }, CancellationToken.None);
-        _smtp = new TestSmtpServer();
+        _smtp = new SandboxSmtpServer();
         _chat = await TestChatReceiver.StartAsync();
         _services = Services(_smtp.Port);
     }
@@ -132,9 +133,36 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FileIncidentIssue_ServiceWithUserOwners_AssignsThemByTheirGitLabIds()
+    {
+        var incident = await GradeAsync(Signal(SignalKind.Failing, 0));
+
+        var filed = await RunAsync<FileIncidentIssueActivity, IncidentCase, FileIncidentResult>(incident);
+
+        Assert.Equal(["@alice", "@dave"], incident.Owners);
+        var issue = await _services.GetRequiredService<IGitLabClient>().GetIssueAsync(filed.Issue!.ProjectId, filed.Issue.Iid, CancellationToken.None);
+        Assert.Equal(["alice", "dave"], issue.Assignees!.Select(a => a.Username));
+        var alice = await _services.GetRequiredService<IGitLabClient>().FindUserAsync("alice", CancellationToken.None);
+        Assert.Contains(alice!.Id, issue.Assignees!.Select(a => a.Id));
+        Assert.Contains("- Assignee: @alice, @dave\n", issue.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileIncidentIssue_ServiceWithoutOwner_AssignsNobodyAndTheBodySaysWhy()
+    {
+        var incident = await GradeAsync(Signal(SignalKind.Failing, 0) with { Service = "payments", Target = "payments-http" });
+
+        var filed = await RunAsync<FileIncidentIssueActivity, IncidentCase, FileIncidentResult>(incident);
+
+        var issue = await _services.GetRequiredService<IGitLabClient>().GetIssueAsync(filed.Issue!.ProjectId, filed.Issue.Iid, CancellationToken.None);
+        Assert.Empty(issue.Assignees ?? []);
+        Assert.Contains("- Assignee: nobody — no owner: no service named `payments` in .ragnarok.yaml\n", issue.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendIncidentEmail_SmtpDown_FailsNamingTheSetting()
     {
-        var port = TestSmtpServer.FreePort();
+        var port = SandboxSmtpServer.FreePort();
         await using var services = Services(port);
         var incident = await GradeAsync(Signal(SignalKind.Failing, 0));
         var issue = (await RunAsync<FileIncidentIssueActivity, IncidentCase, FileIncidentResult>(incident)).Issue!;

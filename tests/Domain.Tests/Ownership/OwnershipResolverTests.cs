@@ -104,4 +104,30 @@ public sealed class OwnershipResolverTests
         Assert.Equal(["@payments-oncall"], resolver.FindForService("payments").Owners);
         Assert.Equal("no service named `cart` in .ragnarok.yaml", resolver.FindForService("cart").Reason);
     }
+
+    [Fact]
+    public void FindOwnersOfService_PolicyNamesNone_CodeOwnersOfItsFolderOrWhyNot()
+    {
+        var policy = PolicyParser.Parse("""
+            services:
+              - name: payments
+                paths: ["services/payments/**"]
+              - name: web
+                paths: ["web/**"]
+              - name: api
+                paths: ["services/api/**"]
+                owners: ["@api-oncall"]
+            """).GetOrThrow();
+        var codeOwners = CodeOwnersFile.Parse("""
+            /services/ @acme/backend
+            /services/payments/ @acme/payments @bob
+            """, "CODEOWNERS");
+        var resolver = new OwnershipResolver(codeOwners, policy);
+
+        Assert.Equal(["@acme/payments", "@bob"], resolver.FindOwnersOfService("payments").Owners);
+        Assert.Equal(["@api-oncall"], resolver.FindOwnersOfService("api").Owners);
+        Assert.Equal("service `web` lists no owners in .ragnarok.yaml; no CODEOWNERS rule matched `web/`", resolver.FindOwnersOfService("web").Reason);
+        Assert.Equal("no service named `cart` in .ragnarok.yaml", resolver.FindOwnersOfService("cart").Reason);
+        Assert.Equal("service `web` lists no owners in .ragnarok.yaml; there is no CODEOWNERS file", new OwnershipResolver(null, policy).FindOwnersOfService("web").Reason);
+    }
 }

@@ -78,6 +78,50 @@ public sealed class ProbeIncidentFlowTests
         Assert.Equal(issue["iid"]!.GetValue<long>(), incident["iid"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task PolicyProbe_NoHostTargets_TheRoundProbesTheRepositorysTargetAndFilesTheIncident()
+    {
+        using var dir = new TempDirectory();
+        await using var service = await StartFailingServiceAsync();
+        await using var gitlab = await SandboxServer.StartAsync(
+            new SandboxOptions { Urls = "http://127.0.0.1:0", DataDirectory = dir.Combine("sandbox"), Seed = "checkout" }, CancellationToken.None);
+        using var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
+        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
+        var policy = await api.GetStringAsync("projects/shop%2Fcheckout/repository/files/.ragnarok.yaml/raw?ref=main");
+        const string anchor = "      cloud_role: checkout-api\n";
+        var probes = $"    probes:\n      - {{ name: checkout-policy-http, kind: http, url: \"{service.Url}/health\", failures: 1 }}\n";
+        using var commit = await api.PostAsJsonAsync("projects/shop%2Fcheckout/repository/commits", new
+        {
+            branch = "main",
+            commit_message = "Probe the checkout service from its policy",
+            actions = new[] { new { action = "update", file_path = ".ragnarok.yaml", content = policy.Replace(anchor, anchor + probes, StringComparison.Ordinal) } },
+        });
+        Assert.True(commit.IsSuccessStatusCode, await commit.Content.ReadAsStringAsync());
+        Directory.CreateDirectory(dir.Combine("host"));
+        await using var host = await FlowTestHost.StartAsync(dir.Combine("host"), new Dictionary<string, string?>
+        {
+            ["GitLab:BaseUrl"] = gitlab.BaseUrl.ToString(),
+            ["GitLab:Token"] = gitlab.Token,
+            ["Ragnarok:Schedules:Enabled"] = "false",
+            ["Ragnarok:Probes:Storage"] = TestAzurite.ConnectionName,
+            ["Ragnarok:Probes:Table"] = $"probes{Guid.NewGuid():N}"[..20],
+            ["Ragnarok:Probes:Projects"] = "shop/checkout",
+        });
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+
+        var round = await RoundAsync(host, new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero), wait.Token);
+
+        Assert.Empty(round.Problems);
+        var row = Assert.Single(round.Results);
+        Assert.Equal(("checkout-policy-http", "checkout", "shop/checkout"), (row.Target.Name, row.Target.Service, row.Target.Project));
+        Assert.StartsWith("shop/checkout/.ragnarok.yaml:", row.Target.Source, StringComparison.Ordinal);
+        Assert.False(row.Result.Ok);
+        Assert.StartsWith("checkout-policy-http Failing → issue #", Assert.Single(round.Incidents!), StringComparison.Ordinal);
+        var snapshot = (await host.Http.GetFromJsonAsync<JsonObject>("/api/dashboard", wait.Token))!;
+        var probe = Assert.Single(snapshot["probes"]!["rows"]!.AsArray())!.AsObject();
+        Assert.Equal(("checkout-policy-http", "down"), (probe["target"]!.GetValue<string>(), probe["status"]!.GetValue<string>()));
+    }
+
     private static async Task<ProbeRoundSummary> RoundAsync(FlowTestHost host, DateTimeOffset slot, CancellationToken cancellationToken)
     {
         var id = $"probe-round-test-{slot:HHmm}-{Guid.NewGuid():N}";

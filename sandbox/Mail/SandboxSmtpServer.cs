@@ -1,0 +1,84 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace RagnarokOps.Sandbox.Mail;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on a loopback port that keeps every message it is given, parsed: the
+/// mail side of the sandbox, for the incident demo and the tests. Plain SMTP, no authentication, nothing relayed.
+/// </summary>
+public sealed class SandboxSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    /// <param name="port">0 picks a free loopback port.</param>
+    public SandboxSmtpServer(int port = 0)
+    {
+        Port = port == 0 ? FreePort() : port;
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Every message received, oldest first.</summary>
+    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The first message (in arrival order) matching <paramref name="match"/>, waiting for it to arrive.</summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        while (true)
+        {
+            if (Messages.FirstOrDefault(match) is { } message)
+            {
+                return message;
+            }
+
+            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _running.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+        _arrived.Dispose();
+    }
+
+    private sealed class Store(SandboxSmtpServer server) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false));
+            server._arrived.Release();
+            return SmtpResponse.Ok;
+        }
+    }
+}
