@@ -100,6 +100,18 @@ public sealed class ClassificationStateTests
     }
 
     [Fact]
+    public void Result_SlurmJobsCancelledAtTheirTimeLimit_NoAlertButAStuckStepdIsOne()
+    {
+        var log = "slurmstepd: error: *** JOB 494583 ON c5-1 CANCELLED AT 2024-04-20T09:09:37 DUE TO TIME LIMIT ***\n" +
+                  "srun: error: nid01934: tasks 2,4-5,7: Terminated\n" +
+                  "[2020-12-14T09:44:56.002] [63532.0] error: *** STEP 63532.0 STEPD TERMINATED ON cn106 AT 2020-12-14T09:44:56 DUE TO JOB NOT ENDING WITH SIGNALS ***\n";
+
+        var result = FailureClassifier.BuiltIn.Classify(log);
+
+        Assert.Equal([(3L, "system-service")], result.Alerts.Select(a => (a.Line, a.Category)));
+    }
+
+    [Fact]
     public void Result_RoutineBootAndAuthNoise_NoAlerts()
     {
         var log = "[    3.854020] bcache: register_bcache() error : device already registered (emitting change event)\n" +
