@@ -15,5 +15,5 @@ internal interface IBenchmark
 /// <summary>The benchmarks, one file each; add new ones here.</summary>
 internal static class BenchCatalog
 {
-    public static IReadOnlyList<IBenchmark> All { get; } = [new Engine.EngineBench(), new ClassifyBench(), new ClassifyAccuracyBench(), new Incident.IncidentBench()];
+    public static IReadOnlyList<IBenchmark> All { get; } = [new Engine.EngineBench(), new ClassifyBench(), new ClassifyAccuracyBench(), new ClassifyAlertsBench(), new Incident.IncidentBench()];
 }

@@ -4,7 +4,7 @@ namespace RagnarokOps.Domain.Classification;
 
 /// <summary>
 /// Reads a line's level field where service logs keep it: a JSON <c>"level":"error"</c>, a log4j/logback level word
-/// after the timestamp (<c>2024-05-01 10:00:00,123 ERROR [main] …</c>), a syslog <c>&lt;3&gt;</c> priority, or a
+/// after the timestamp (<c>2024-05-01 10:00:00,123 ERROR [main] …</c>, PostgreSQL's <c>PANIC:</c>), a syslog <c>&lt;3&gt;</c> priority, or a
 /// kernel ring-buffer line (level <c>kernel</c>). Null when the line has none. Used to grade alert lines; the level
 /// alone never makes an alert, since many real system logs print FATAL for routine events.
 /// </summary>
@@ -56,7 +56,7 @@ internal static partial class LogLevels
     [GeneratedRegex("""^<(\d{1,3})>""", RegexOptions.CultureInvariant)]
     private static partial Regex Syslog();
 
-    [GeneratedRegex("""\b(FATAL|SEVERE|ERROR|ERR|CRIT|CRITICAL|WARN|WARNING|INFO|NOTICE|DEBUG|TRACE)\b""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""\b(PANIC|FATAL|SEVERE|ERROR|ERR|CRIT|CRITICAL|WARN|WARNING|INFO|NOTICE|DEBUG|TRACE)\b""", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
     [GeneratedRegex("""(?:^\[\s*\d+\.\d+\]|\bkernel:)""", RegexOptions.CultureInvariant)]
