@@ -24,7 +24,7 @@ internal sealed class FileIncidentIssueActivity(IncidentGitLab gitlab) : TaskAct
 internal sealed class WriteIncidentWikiActivity(IncidentGitLab gitlab) : TaskActivity<IncidentIssueRequest, IncidentWikiResult>
 {
     public override Task<IncidentWikiResult> RunAsync(TaskActivityContext context, IncidentIssueRequest input) =>
-        gitlab.WriteWikiAsync(input.Incident, input.Issue, CancellationToken.None);
+        gitlab.WriteWikiAsync(input.Incident, input.Issue, input.Evidence, CancellationToken.None);
 }
 
 /// <summary>Mails the incident's state once: the ledger note on the issue is written after the send and checked before it.</summary>

@@ -1,5 +1,6 @@
 using RagnarokOps.Activities.Cases;
 using RagnarokOps.Connectors.GitLab;
+using RagnarokOps.Domain.Evidence;
 using RagnarokOps.Domain.Incidents;
 using RagnarokOps.Domain.Ownership;
 
@@ -18,7 +19,7 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
         var grade = IncidentGrader.Grade(signal, repository.Policy);
         var owners = new OwnershipResolver(repository.CodeOwners, repository.Policy).FindOwnersOfService(signal.Service);
         return new IncidentCase(signal, grade, IncidentFingerprint.Of(signal, grade.Category), owners.Owners, owners.Reason,
-            repository.Policy.Incidents.KeepOpen, repository.Policy.Incidents.Email);
+            repository.Policy.Incidents.KeepOpen, repository.Policy.Incidents.Email, repository.Policy.LiveEnvironment);
     }
 
     public async Task<FileIncidentResult> FileAsync(IncidentCase incident, CancellationToken cancellationToken)
@@ -30,11 +31,11 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
             : await RecoveredAsync(project.Id, incident, open, cancellationToken);
     }
 
-    public async Task<IncidentWikiResult> WriteWikiAsync(IncidentCase incident, IncidentIssue issue, CancellationToken cancellationToken)
+    public async Task<IncidentWikiResult> WriteWikiAsync(IncidentCase incident, IncidentIssue issue, EvidenceBundle? evidence, CancellationToken cancellationToken)
     {
         var project = await gitlab.GetProjectAsync(issue.ProjectId, cancellationToken);
         var title = IncidentRenderer.WikiTitle(incident);
-        var content = IncidentRenderer.WikiPage(incident, issue);
+        var content = IncidentRenderer.WikiPage(incident, issue, await SuspectsAsync(project.Id, incident, evidence, cancellationToken));
         string action;
         string slug;
         try
@@ -54,6 +55,18 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
         }
 
         return new IncidentWikiResult($"{project.WebUrl?.TrimEnd('/')}/-/wikis/{slug}", slug, action);
+    }
+
+    /// <summary>The suspect changes the escalations' scorer ranks from the gathered evidence, or why there are none.</summary>
+    private async Task<SuspectChanges> SuspectsAsync(long projectId, IncidentCase incident, EvidenceBundle? evidence, CancellationToken cancellationToken)
+    {
+        if (evidence is null)
+        {
+            return SuspectChanges.NotGathered(incident.Signal, "no evidence was gathered for this page (the run that wrote it did not fan out to the sources)");
+        }
+
+        var repository = await new RepositoryReader(gitlab).LoadAsync(projectId, cancellationToken);
+        return IncidentSuspects.Rank(incident, evidence, EscalationReader.KnownServices(repository.Policy));
     }
 
     /// <summary>Whether the ledger on the issue shows this channel already told of this state.</summary>

@@ -77,6 +77,7 @@ internal sealed class TableProbeHistory(TableClient table) : IProbeHistory
         ["ConsecutiveFailures"] = entry.State.ConsecutiveFailures,
         ["Open"] = entry.State.Open,
         ["RecentFailures"] = JsonSerializer.Serialize(entry.State.RecentFailures),
+        ["FailingSince"] = entry.State.FailingSince,
     };
 
     private static ProbeHistoryEntry FromEntity(TableEntity e)
@@ -85,7 +86,7 @@ internal sealed class TableProbeHistory(TableClient table) : IProbeHistory
         var roundAt = e.GetDateTimeOffset("RoundAt") ?? default;
         var result = new ProbeResult(target, e.GetBoolean("Ok") ?? false, e.GetInt64("LatencyMs") ?? 0, e.GetString("Detail") ?? string.Empty, e.GetDateTimeOffset("ObservedAt") ?? default);
         var recent = JsonSerializer.Deserialize<List<string>>(e.GetString("RecentFailures") ?? "[]") ?? [];
-        var state = new ProbeState(e.GetInt32("ConsecutiveFailures") ?? 0, e.GetBoolean("Open") ?? false, roundAt, recent);
+        var state = new ProbeState(e.GetInt32("ConsecutiveFailures") ?? 0, e.GetBoolean("Open") ?? false, roundAt, recent, e.GetDateTimeOffset("FailingSince"));
         return new ProbeHistoryEntry(target, e.GetString("RoundId"), roundAt, result, state);
     }
 }

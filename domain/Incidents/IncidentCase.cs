@@ -4,6 +4,7 @@ namespace RagnarokOps.Domain.Incidents;
 /// <param name="Owners">Owners of the service (policy or CODEOWNERS), with <paramref name="OwnerReason"/> when there are none.</param>
 /// <param name="KeepOpen">The policy's <c>incidents.keep_open</c>: a recovery notes the issue but leaves it open.</param>
 /// <param name="Email">Addresses from the policy's <c>incidents.email</c>, mailed besides the configured list.</param>
+/// <param name="Environment">Where the failing service runs for its users (the policy's first protected environment): the deployments read for suspects.</param>
 public sealed record IncidentCase(
     IncidentSignal Signal,
     IncidentGrade Grade,
@@ -11,7 +12,8 @@ public sealed record IncidentCase(
     IReadOnlyList<string> Owners,
     string? OwnerReason,
     bool KeepOpen,
-    IReadOnlyList<string> Email);
+    IReadOnlyList<string> Email,
+    string Environment = "production");
 
 /// <summary>The incident issue as filed or found: its number, link, how often it happened and earlier look-alikes.</summary>
 /// <param name="Occurrences">How many failing signals it has seen (1 when just opened).</param>

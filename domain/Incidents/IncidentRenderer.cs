@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RagnarokOps.Domain.Redaction;
+using RagnarokOps.Domain.Reporting;
 
 namespace RagnarokOps.Domain.Incidents;
 
@@ -76,8 +77,9 @@ public static class IncidentRenderer
     }
 
     /// <summary>The RCA page: timeline, evidence, classification, severity reasons, suspect changes and what is missing.</summary>
-    public static string WikiPage(IncidentCase incident, IncidentIssue issue)
+    public static string WikiPage(IncidentCase incident, IncidentIssue issue, SuspectChanges? suspects = null)
     {
+        suspects ??= SuspectChanges.NotGathered(incident.Signal, "no evidence was gathered for this page");
         var s = incident.Signal;
         var g = incident.Grade;
         var b = new StringBuilder();
@@ -87,6 +89,11 @@ public static class IncidentRenderer
         b.AppendLine(CultureInfo.InvariantCulture, $"Incident issue: [#{issue.Iid}]({issue.WebUrl}) — {(issue.Closed ? "closed" : "open")}, {issue.Occurrences} occurrence(s).");
         b.AppendLine();
         b.AppendLine("## Timeline");
+        if (s.FailingSince < s.ObservedAt)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"- {Time(s.FailingSince)} — first failing round of {s.Target}");
+        }
+
         b.AppendLine(CultureInfo.InvariantCulture, $"- {Time(s.ObservedAt)} — {(s.Kind == SignalKind.Failing ? "failing" : "recovered")} ({s.Source}): {s.Summary}");
         b.AppendLine("- Earlier occurrences are the notes on the issue.");
         b.AppendLine();
@@ -104,12 +111,18 @@ public static class IncidentRenderer
         b.AppendLine();
         Evidence(b, s.Evidence);
         b.AppendLine();
-        b.AppendLine("## Suspect changes");
-        b.AppendLine("Not ranked here: an incident signal carries no change window or commits, and the scorer (domain/Scoring) needs both. " +
-            "Open an escalation on the issue to gather deployments and commits and rank them.");
-        b.AppendLine();
+        Suspects(b, incident, suspects);
         b.AppendLine("## What is missing and why");
-        b.AppendLine("- Suspect changes: see above.");
+        if (suspects.NotRanked is { } notRanked)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"- Suspect changes: {notRanked}.");
+        }
+
+        foreach (var gap in suspects.Missing)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"- {gap.Source}: {gap.Reason}");
+        }
+
         b.AppendLine(CultureInfo.InvariantCulture, $"- Owner: {(incident.Owners.Count > 0 ? "found" : incident.OwnerReason ?? "none found")}.");
         if (s.Evidence.Count == 0)
         {
@@ -118,6 +131,25 @@ public static class IncidentRenderer
 
         b.AppendLine("- Root cause, impact and follow-ups: for a person to write below.");
         return SecretRedactor.Redact(b.ToString());
+    }
+
+    private static void Suspects(StringBuilder b, IncidentCase incident, SuspectChanges suspects)
+    {
+        b.AppendLine("## Suspect changes");
+        var w = suspects.Window;
+        if (suspects.Diagnosis is not { } diagnosis)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"Not ranked: {suspects.NotRanked ?? "no evidence was gathered"}.");
+            b.AppendLine();
+            return;
+        }
+
+        b.AppendLine(CultureInfo.InvariantCulture,
+            $"Changes live in {incident.Environment} between {Time(w.From)} and {Time(w.To)}, ranked by the escalations' scorer against the onset: {suspects.Onset}.");
+        b.AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"**Verdict:** {diagnosis.Verdict}");
+        b.AppendLine();
+        HypothesisMarkdown.Write(b, diagnosis, IncidentSuspects.Shown);
     }
 
     internal static string Assignee(IncidentAssignment assignment) =>

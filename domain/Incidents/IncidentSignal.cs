@@ -27,6 +27,7 @@ public enum SignalKind
 /// <param name="Summary">One line a person reads first ("HTTP 503 from https://… 3 rounds in a row").</param>
 /// <param name="Evidence">The lines that show it: probe results, failed job log chunk. Already redacted.</param>
 /// <param name="ConsecutiveFailures">How many rounds in a row failed (1 for a pipeline).</param>
+/// <param name="StartedAt">When the failure began (the first failing round of the streak); null means <paramref name="ObservedAt"/>.</param>
 public sealed record IncidentSignal(
     string Project,
     string Service,
@@ -36,4 +37,9 @@ public sealed record IncidentSignal(
     DateTimeOffset ObservedAt,
     string Summary,
     IReadOnlyList<string> Evidence,
-    int ConsecutiveFailures);
+    int ConsecutiveFailures,
+    DateTimeOffset? StartedAt = null)
+{
+    /// <summary>The earliest sign of the failure: the suspect changes are the ones live before it.</summary>
+    public DateTimeOffset FailingSince => StartedAt is { } at && at < ObservedAt ? at : ObservedAt;
+}

@@ -29,6 +29,9 @@ public sealed record RepositoryPolicy(
     public ServicePolicy? FindService(string name) =>
         Services.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Where users meet the service when nothing names an environment: the first protected one, else <c>production</c>.</summary>
+    public string LiveEnvironment => Environments.FirstOrDefault(e => e.Protected)?.Name ?? "production";
+
     public EnvironmentPolicy? FindEnvironment(string name) =>
         Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 

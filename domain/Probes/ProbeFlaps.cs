@@ -27,20 +27,21 @@ public static class ProbeFlaps
             }
 
             var summary = $"{Describe(target)} recovered after {prior.ConsecutiveFailures} failing rounds: {result.Detail}";
-            return (next, Signal(target, SignalKind.Recovered, result.ObservedAt, summary, [.. prior.RecentFailures, $"{result.ObservedAt:u} ok: {result.Detail}"], prior.ConsecutiveFailures));
+            return (next, Signal(target, SignalKind.Recovered, result.ObservedAt, summary, [.. prior.RecentFailures, $"{result.ObservedAt:u} ok: {result.Detail}"], prior.ConsecutiveFailures, prior.FailingSince));
         }
 
         var failures = prior.ConsecutiveFailures + 1;
         var recent = prior.RecentFailures.Append($"{result.ObservedAt:u} failing: {result.Detail}").TakeLast(EvidenceLines).ToList();
         var opens = !prior.Open && failures >= Math.Max(1, target.Limits.FailuresToOpen);
-        var state = new ProbeState(failures, prior.Open || opens, roundAt, recent);
+        var since = prior.ConsecutiveFailures > 0 && prior.FailingSince is { } started ? started : result.ObservedAt;
+        var state = new ProbeState(failures, prior.Open || opens, roundAt, recent, since);
         if (!opens)
         {
             return (state, null);
         }
 
         var text = $"{Describe(target)} failing {failures} rounds in a row: {result.Detail}";
-        return (state, Signal(target, SignalKind.Failing, result.ObservedAt, text, recent, failures));
+        return (state, Signal(target, SignalKind.Failing, result.ObservedAt, text, recent, failures, since));
     }
 
     private static string Describe(ProbeTarget target) => target.Kind switch
@@ -51,6 +52,6 @@ public static class ProbeFlaps
         _ => $"Memory probe {target.Name}",
     };
 
-    private static IncidentSignal Signal(ProbeTarget target, SignalKind kind, DateTimeOffset at, string summary, IReadOnlyList<string> evidence, int failures) =>
-        new(target.Project, target.Service, IncidentSource.Probe, target.Name, kind, at, summary, evidence, failures);
+    private static IncidentSignal Signal(ProbeTarget target, SignalKind kind, DateTimeOffset at, string summary, IReadOnlyList<string> evidence, int failures, DateTimeOffset? since) =>
+        new(target.Project, target.Service, IncidentSource.Probe, target.Name, kind, at, summary, evidence, failures, since);
 }

@@ -13,7 +13,8 @@ public sealed record ProbeResult(string Target, bool Ok, long LatencyMs, string 
 /// <param name="Open">True once a Failing signal was emitted, until the first success emits Recovered.</param>
 /// <param name="LastRoundAt">The slot of the last round that probed the target (due times count from it).</param>
 /// <param name="RecentFailures">The details of the current run of failures, oldest first, at most <see cref="ProbeFlaps.EvidenceLines"/>.</param>
-public sealed record ProbeState(int ConsecutiveFailures, bool Open, DateTimeOffset? LastRoundAt, IReadOnlyList<string> RecentFailures)
+/// <param name="FailingSince">When the current run of failures began (its first failing result); null after a success.</param>
+public sealed record ProbeState(int ConsecutiveFailures, bool Open, DateTimeOffset? LastRoundAt, IReadOnlyList<string> RecentFailures, DateTimeOffset? FailingSince = null)
 {
     /// <summary>A target never probed.</summary>
     public static ProbeState New { get; } = new(0, false, null, []);

@@ -78,41 +78,7 @@ public static partial class TriageReportRenderer
     private static void Hypotheses(StringBuilder md, TriageReportInput input)
     {
         md.AppendLine("### Hypotheses").AppendLine();
-        var hypotheses = input.Diagnosis.Hypotheses;
-        if (hypotheses.Count == 0)
-        {
-            md.AppendLine("No change went live in the window before the onset.").AppendLine();
-            return;
-        }
-
-        foreach (var h in hypotheses.Take(input.MaxHypotheses))
-        {
-            md.AppendLine($"#### {h.Rank}. {Markdown.Link(h.Title, h.Link)} — {h.Kind.ToString().ToLowerInvariant()} `{h.Reference}`, confidence **{F(h.Confidence)}**").AppendLine();
-            md.AppendLine("| contribution | value | why |");
-            md.AppendLine("|---|---:|---|");
-            foreach (var c in h.Contributions)
-            {
-                md.AppendLine($"| {Markdown.Cell(c.Name)} | {c.Value.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} | {Markdown.Cell(c.Reason)} |");
-            }
-
-            md.AppendLine($"| **score** | **{h.Score.ToString("0.00", CultureInfo.InvariantCulture)}** | proposed action: {Markdown.Cell(h.Action.Summary)} |");
-            md.AppendLine();
-        }
-
-        if (hypotheses.Count > input.MaxHypotheses)
-        {
-            md.AppendLine($"_{hypotheses.Count - input.MaxHypotheses} more candidate(s) scored lower._").AppendLine();
-        }
-
-        foreach (var note in input.Diagnosis.Notes)
-        {
-            md.AppendLine($"- {note}");
-        }
-
-        if (input.Diagnosis.Notes.Count > 0)
-        {
-            md.AppendLine();
-        }
+        HypothesisMarkdown.Write(md, input.Diagnosis, input.MaxHypotheses);
     }
 
     private static void PolicyProblems(StringBuilder md, TriageReportInput input)

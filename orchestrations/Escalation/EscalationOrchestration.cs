@@ -6,6 +6,7 @@ using RagnarokOps.Activities.Hotfix;
 using RagnarokOps.Activities.Reporting;
 using RagnarokOps.Activities.Repro;
 using RagnarokOps.Domain.Evidence;
+using RagnarokOps.Orchestrations.Evidence;
 using Microsoft.DurableTask;
 
 namespace RagnarokOps.Orchestrations.Escalation;
@@ -50,7 +51,7 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         }
 
         Step(context, EscalationSteps.GatheringEvidence, $"logs, deployments, pipelines, flags and commits for {caseFile.Service ?? "an unknown service"}");
-        var evidence = await GatherAsync(context, caseFile);
+        var evidence = await EvidenceFanOut.GatherAsync(context, caseFile, GatherRetry);
 
         Step(context, EscalationSteps.Scoring, $"{evidence.Commits.Count} commits, {evidence.Deployments.Count} deployments, {evidence.FlagChanges.Count} flag changes");
         var diagnosis = await context.CallScoreHypothesesAsync(new ScoreRequest(caseFile, evidence), WriteRetry);
@@ -103,56 +104,6 @@ public sealed class EscalationOrchestration : TaskOrchestrator<EscalationRequest
         Step(context, EscalationSteps.PublishingOutcome, summary);
         await context.CallPublishOutcomeAsync(new OutcomeRequest(caseFile.Case, outcome, summary), WriteRetry);
         return await FinishAsync(context, outcome, top, report, link, mergeRequest, evidence, caseFile.Case);
-    }
-
-    private static async Task<EvidenceBundle> GatherAsync(TaskOrchestrationContext context, CaseFile caseFile)
-    {
-        var request = new GatherRequest(caseFile);
-        var logs = context.CallGatherLogsAsync(request, GatherRetry);
-        var deployments = Tolerate(context.CallGatherDeploymentsAsync(request, GatherRetry), "deployments");
-        var pipelines = Tolerate(context.CallGatherPipelinesAsync(request, GatherRetry), "pipelines");
-        var flags = Tolerate(context.CallGatherFlagChangesAsync(request, GatherRetry), "flags");
-        var commits = Tolerate(context.CallGatherCommitsAsync(request, GatherRetry), "commits");
-        var drift = Tolerate(context.CallGatherConfigDriftAsync(request, GatherRetry), "config drift");
-        var logsResult = await ToleratedLogsAsync(logs);
-        await Task.WhenAll(deployments, pipelines, flags, commits, drift);
-
-        var missing = new List<MissingEvidence>();
-        missing.AddRange(new[] { logsResult.Missing, deployments.Result.Missing, pipelines.Result.Missing, flags.Result.Missing, commits.Result.Missing, drift.Result.Missing }.OfType<MissingEvidence>());
-        return new EvidenceBundle(
-            caseFile.Window,
-            logsResult.Logs,
-            deployments.Result.Items,
-            commits.Result.Items,
-            flags.Result.Items,
-            pipelines.Result.Items,
-            missing,
-            drift.Result.Items);
-    }
-
-    /// <summary>A source that failed after its retries becomes missing evidence with the reason, never a failed case.</summary>
-    private static async Task<SourceResult<T>> Tolerate<T>(Task<SourceResult<T>> call, string source)
-    {
-        try
-        {
-            return await call;
-        }
-        catch (TaskFailedException ex)
-        {
-            return SourceResult<T>.Absent(new MissingEvidence(source, $"the {source} source failed after retries: {ex.FailureDetails.ErrorMessage}"));
-        }
-    }
-
-    private static async Task<LogsResult> ToleratedLogsAsync(Task<LogsResult> call)
-    {
-        try
-        {
-            return await call;
-        }
-        catch (TaskFailedException ex)
-        {
-            return new LogsResult(null, new MissingEvidence("logs", $"the logs source failed after retries: {ex.FailureDetails.ErrorMessage}"));
-        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using RagnarokOps.Activities;
 using RagnarokOps.Activities.Incidents;
 using RagnarokOps.Domain.Incidents;
+using RagnarokOps.Orchestrations.Evidence;
 
 namespace RagnarokOps.Orchestrations.Incidents;
 
@@ -18,11 +19,16 @@ public sealed record IncidentOutcome(
     IReadOnlyList<string> Failed);
 
 /// <summary>
-/// Grade a signal → file or update its incident issue → write the RCA page → email and chat. A failed wiki or
+/// Grade a signal → file or update its incident issue → gather evidence (the escalations' fan-out) → write the RCA page
+/// with the ranked suspect changes → email and chat. A failed wiki or
 /// notification is retried, then recorded in the outcome; the issue stays as filed, so nothing is lost.
 /// Other orchestrators run it inline: <c>await new IncidentOrchestration().RunAsync(context, signal)</c>.
 /// </summary>
-/// <remarks>Changing the order or names of calls breaks instances in flight; add steps at the end.</remarks>
+/// <remarks>
+/// Changing the order or names of calls breaks instances in flight; add steps at the end. (The evidence fan-out went in
+/// before the wiki: the flow runs inline in a probe round or pipeline triage that lasts seconds, so only a round in
+/// flight during the deploy that brought the change is affected.)
+/// </remarks>
 public sealed class IncidentOrchestration : TaskOrchestrator<IncidentSignal, IncidentOutcome>
 {
     public const string Name = nameof(IncidentOrchestration);
@@ -46,10 +52,12 @@ public sealed class IncidentOrchestration : TaskOrchestrator<IncidentSignal, Inc
             return Outcome(incident, filed, null, sent, [filed.Reason ?? "no issue"]);
         }
 
+        // The same fan-out as an escalation, over the hours before the failure began: the RCA page ranks its suspect changes.
+        var evidence = await EvidenceFanOut.GatherAsync(context, IncidentCaseFiles.For(incident, issue), Options);
         string? wiki = null;
         try
         {
-            wiki = (await context.CallActivityAsync<IncidentWikiResult>(ActivityNames.WriteIncidentWiki, new IncidentIssueRequest(incident, issue), Options)).Url;
+            wiki = (await context.CallActivityAsync<IncidentWikiResult>(ActivityNames.WriteIncidentWiki, new IncidentIssueRequest(incident, issue, evidence), Options)).Url;
         }
         catch (TaskFailedException e)
         {

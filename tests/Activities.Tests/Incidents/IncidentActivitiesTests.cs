@@ -177,11 +177,20 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IncidentOrchestration_OnTheEngine_FilesIssueWritesWikiAndNotifies()
+    public async Task IncidentOrchestration_OnTheEngine_FilesIssueWritesWikiWithRankedSuspectsAndNotifies()
     {
-        await using var engine = await EngineHost.StartAsync(r => r.AddIncidentTasks(), services: s => AddServices(s, _smtp.Port));
+        await using var engine = await EngineHost.StartAsync(r => r.AddIncidentTasks().AddEscalationActivities(), services: s => AddServices(s, _smtp.Port));
+        var truth = _server.GroundTruth!;
+        var onset = truth.OnsetAt!.Value;
+        var signal = Signal(SignalKind.Failing, 0) with
+        {
+            ObservedAt = onset.AddMinutes(3),
+            StartedAt = onset.AddMinutes(1),
+            Summary = "HTTP probe checkout-http failing 3 rounds in a row: HTTP 500 from POST /api/checkout",
+            Evidence = [$"{onset.AddMinutes(1):u} failing: HTTP 500 System.NullReferenceException at Checkout.Api.Controllers.CheckoutController.PlaceOrder"],
+        };
 
-        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(IncidentOrchestration.Name, Signal(SignalKind.Failing, 0));
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(IncidentOrchestration.Name, signal);
         var done = await engine.CompleteAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
@@ -191,6 +200,13 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
         Assert.EndsWith($"/-/wikis/incidents/checkout-{outcome.Fingerprint}", outcome.WikiUrl, StringComparison.Ordinal);
         Assert.Equal(["email", "slack", "teams"], outcome.Sent.Where(c => c.Sent).Select(c => c.Channel));
         Assert.Single(_smtp.Messages);
+        var page = await _services.GetRequiredService<IGitLabClient>().GetWikiPageAsync(truth.ProjectId, $"incidents/checkout-{outcome.Fingerprint}", CancellationToken.None);
+        var content = page.Content ?? "";
+        var suspects = content[content.IndexOf("## Suspect changes", StringComparison.Ordinal)..];
+        Assert.StartsWith($"#### 1. [{truth.CulpritTitle}](", suspects[suspects.IndexOf("#### 1.", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains($"`{truth.CulpritSha}`", suspects, StringComparison.Ordinal);
+        Assert.Contains("ranked by the escalations' scorer against the onset", suspects, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not ranked", content, StringComparison.Ordinal);
     }
 
     private IncidentSignal Signal(SignalKind kind, int minutes) => new(
@@ -257,7 +273,8 @@ public sealed class IncidentActivitiesTests : IAsyncLifetime
             ["Notifications:Chat:SlackUrl"] = new Uri(_chat.BaseUrl, "slack").ToString(),
             ["Notifications:Chat:TeamsUrl"] = new Uri(_chat.BaseUrl, "teams").ToString(),
             ["Notifications:MaxRetryAttempts"] = "0",
+            ["Logs:BaseDirectory"] = _data.Path,
         }).Build();
-        return services.AddIncidents(configuration);
+        return services.AddIncidents(configuration).AddEscalationActivities(configuration, System.IO.Path.Combine(_data.Path, "artifacts"));
     }
 }

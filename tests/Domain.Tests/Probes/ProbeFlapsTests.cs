@@ -26,6 +26,16 @@ public sealed class ProbeFlapsTests
     }
 
     [Fact]
+    public void Apply_FailOkThreeFailsThenOk_BothSignalsStartAtTheFirstFailureOfTheStreak()
+    {
+        var signals = Run(false, true, false, false, false, true);
+
+        Assert.All(signals, s => Assert.Equal(T0.AddMinutes(2), s.StartedAt));
+        Assert.Equal(T0.AddMinutes(2), signals[0].FailingSince);
+        Assert.Equal(T0.AddMinutes(4), signals[0].ObservedAt);
+    }
+
+    [Fact]
     public void Apply_FailuresToOpenTwo_OpensOnSecond()
     {
         var target = Target with { Thresholds = new ProbeThresholds(FailuresToOpen: 2) };
