@@ -55,6 +55,10 @@ public sealed class ProbeIncidentFlowTests
         var second = await RoundAsync(host, start.AddMinutes(1), wait.Token);
         var signal = Assert.Single(second.Signals);
         Assert.Equal(SignalKind.Failing, signal.Kind);
+        // The first failing round's time came back from the history table: the RCA page measures suspects against it.
+        var firstFailed = Assert.Single(first.Results).Result.ObservedAt;
+        Assert.InRange(signal.StartedAt!.Value, firstFailed.AddSeconds(-1), firstFailed.AddSeconds(1));
+        Assert.True(signal.StartedAt < signal.ObservedAt);
         var filed = Assert.Single(second.Incidents!);
         Assert.StartsWith("checkout-http Failing → issue #", filed, StringComparison.Ordinal);
 
