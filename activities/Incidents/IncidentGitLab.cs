@@ -62,7 +62,7 @@ internal sealed class IncidentGitLab(IGitLabClient gitlab)
     {
         if (evidence is null)
         {
-            return SuspectChanges.NotGathered(incident.Signal, "no evidence was gathered for this page (the run that wrote it did not fan out to the sources)");
+            return SuspectChanges.NotGathered(incident.Signal, "the evidence is still being gathered; this page is rewritten in place with the ranked suspects when it is in");
         }
 
         var repository = await new RepositoryReader(gitlab).LoadAsync(projectId, cancellationToken);

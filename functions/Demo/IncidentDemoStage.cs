@@ -173,5 +173,8 @@ internal sealed class IncidentDemoStage : IAsyncDisposable
 internal sealed record IncidentDemoRound(int Number, string InstanceId, ProbeRoundSummary Summary, TimeSpan Elapsed, DateTimeOffset DoneAt)
 {
     /// <summary>From the probe's answer (the activity's wall clock) to the round being done, incident flow included.</summary>
-    public TimeSpan SinceProbe => Summary.Results.Count > 0 ? DoneAt - Summary.Results.Min(r => r.Result.ObservedAt) : TimeSpan.Zero;
+    public TimeSpan SinceProbe => Summary.Results.Count > 0 ? DoneAt - ProbeAnsweredAt : TimeSpan.Zero;
+
+    /// <summary>When the round's first probe answered (the activity's wall clock); <see cref="DoneAt"/> when nothing was probed.</summary>
+    public DateTimeOffset ProbeAnsweredAt => Summary.Results.Count > 0 ? Summary.Results.Min(r => r.Result.ObservedAt) : DoneAt;
 }

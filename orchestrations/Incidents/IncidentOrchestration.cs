@@ -19,15 +19,14 @@ public sealed record IncidentOutcome(
     IReadOnlyList<string> Failed);
 
 /// <summary>
-/// Grade a signal → file or update its incident issue → gather evidence (the escalations' fan-out) → write the RCA page
-/// with the ranked suspect changes → email and chat. A failed wiki or
+/// Grade a signal → file or update its incident issue → write the RCA page → email and chat → gather evidence (the
+/// escalations' fan-out) → write the RCA page again with the ranked suspect changes. A failed wiki or
 /// notification is retried, then recorded in the outcome; the issue stays as filed, so nothing is lost.
 /// Other orchestrators run it inline: <c>await new IncidentOrchestration().RunAsync(context, signal)</c>.
 /// </summary>
 /// <remarks>
-/// Changing the order or names of calls breaks instances in flight; add steps at the end. (The evidence fan-out went in
-/// before the wiki: the flow runs inline in a probe round or pipeline triage that lasts seconds, so only a round in
-/// flight during the deploy that brought the change is affected.)
+/// Changing the order or names of calls breaks instances in flight; add steps at the end, as the evidence fan-out and
+/// the second wiki write were.
 /// </remarks>
 public sealed class IncidentOrchestration : TaskOrchestrator<IncidentSignal, IncidentOutcome>
 {
@@ -52,17 +51,8 @@ public sealed class IncidentOrchestration : TaskOrchestrator<IncidentSignal, Inc
             return Outcome(incident, filed, null, sent, [filed.Reason ?? "no issue"]);
         }
 
-        // The same fan-out as an escalation, over the hours before the failure began: the RCA page ranks its suspect changes.
-        var evidence = await EvidenceFanOut.GatherAsync(context, IncidentCaseFiles.For(incident, issue), Options);
-        string? wiki = null;
-        try
-        {
-            wiki = (await context.CallActivityAsync<IncidentWikiResult>(ActivityNames.WriteIncidentWiki, new IncidentIssueRequest(incident, issue, evidence), Options)).Url;
-        }
-        catch (TaskFailedException e)
-        {
-            failed.Add($"wiki: {e.FailureDetails.ErrorMessage}");
-        }
+        // The page first, so the email can link it; its suspect changes follow once the evidence is in.
+        var wiki = await WriteWikiAsync(context, new IncidentIssueRequest(incident, issue), "wiki", failed);
 
         // A repeat of an open incident is no state change: the first email and chat already told of it.
         if (filed.Issue.Created || input.Kind == SignalKind.Recovered)
@@ -87,7 +77,24 @@ public sealed class IncidentOrchestration : TaskOrchestrator<IncidentSignal, Inc
             }
         }
 
+        // The same fan-out as an escalation, over the hours before the failure began, after the person is paged:
+        // the RCA page is written again in place with the ranked suspect changes.
+        var evidence = await EvidenceFanOut.GatherAsync(context, IncidentCaseFiles.For(incident, issue), Options);
+        wiki = await WriteWikiAsync(context, new IncidentIssueRequest(incident, issue, evidence), "wiki (suspect changes)", failed) ?? wiki;
         return Outcome(incident, filed, wiki, sent, failed);
+    }
+
+    private async Task<string?> WriteWikiAsync(TaskOrchestrationContext context, IncidentIssueRequest request, string step, List<string> failed)
+    {
+        try
+        {
+            return (await context.CallActivityAsync<IncidentWikiResult>(ActivityNames.WriteIncidentWiki, request, Options)).Url;
+        }
+        catch (TaskFailedException e)
+        {
+            failed.Add($"{step}: {e.FailureDetails.ErrorMessage}");
+            return null;
+        }
     }
 
     private static IncidentOutcome Outcome(IncidentCase incident, FileIncidentResult filed, string? wiki, List<ChannelOutcome> sent, IReadOnlyList<string> failed) =>

@@ -34,6 +34,9 @@ public sealed class SandboxSmtpServer : IAsyncDisposable
     /// <summary>Every message received, oldest first.</summary>
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    /// <summary>When each message was accepted (wall clock), in the order of <see cref="Messages"/>; benches time mail from it.</summary>
+    public ConcurrentQueue<DateTimeOffset> ArrivedAt { get; } = new();
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -76,7 +79,9 @@ public sealed class SandboxSmtpServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+            server.ArrivedAt.Enqueue(DateTimeOffset.UtcNow);
+            server.Messages.Enqueue(message);
             server._arrived.Release();
             return SmtpResponse.Ok;
         }
