@@ -56,7 +56,7 @@ internal sealed class IncidentDemoRun(IAnsiConsole console)
             return 1;
         }
 
-        console.MarkupLineInterpolated($"[green]Noticed[/] in round {detected.Number}, the {Ordinal(failing)} failing round: issue, wiki page and email done {detected.Elapsed.TotalSeconds:0.0} s after the round started (goal < 5 s)");
+        console.MarkupLineInterpolated($"[green]Noticed[/] in round {detected.Number}, the {Ordinal(failing)} failing round: issue, wiki page, email and the page's ranked suspects done {detected.Elapsed.TotalSeconds:0.0} s after the round started (goal < 5 s)");
         var issue = await IssueAsync(stage, ct);
         var wiki = await WikiAsync(stage, ct);
         using var mailWait = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -176,7 +176,7 @@ internal sealed class IncidentDemoRun(IAnsiConsole console)
 
         console.MarkupLineInterpolated($"[bold]RCA wiki page[/] {wiki["title"]?.GetValue<string>()}");
         var content = wiki["content"]?.GetValue<string>() ?? "";
-        foreach (var line in content.Split('\n').Where(l => l.StartsWith('#') || l.StartsWith("Incident issue", StringComparison.Ordinal)).Take(12))
+        foreach (var line in content.Split('\n').Where(l => l.StartsWith('#') || l.StartsWith("Incident issue", StringComparison.Ordinal) || l.StartsWith("**Verdict:**", StringComparison.Ordinal)).Take(16))
         {
             console.MarkupLineInterpolated($"  {line.TrimEnd()}");
         }
