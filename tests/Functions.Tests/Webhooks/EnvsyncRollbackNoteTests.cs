@@ -14,9 +14,9 @@ public sealed class EnvsyncRollbackNoteTests
     {
         await using var flow = await SandboxFlow.StartAsync("envsync");
         var (host, api) = (flow.Host, flow.Api);
-        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Finventory"))!["id"]!.GetValue<long>();
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
-        var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Production is broken since the hotfix" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
+        var projectId = await flow.ProjectIdAsync("platform/inventory");
+        await flow.HookNotesAsync(projectId);
+        var iid = await flow.OpenIssueAsync(projectId, "Production is broken since the hotfix");
 
         var rollback = await PostNoteAsync(api, projectId, iid, "Roll it back.\n/envsync rollback --env production");
         var command = new EnvsyncCommand(projectId, "platform/inventory", iid, rollback, "rollback", "", "x");

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using RagnarokOps.Sandbox;
 using RagnarokOps.Tests.Shared;
 
@@ -47,6 +49,18 @@ internal sealed class SandboxFlow : IAsyncDisposable
         api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
         return new SandboxFlow(dir, gitlab, host, api);
     }
+
+    /// <summary>The sandbox's id for the project at <paramref name="path"/> (group/name).</summary>
+    public async Task<long> ProjectIdAsync(string path) =>
+        (await Api.GetFromJsonAsync<JsonObject>($"projects/{Uri.EscapeDataString(path)}"))!["id"]!.GetValue<long>();
+
+    /// <summary>Points a project hook for note events (issue events off) at the host's GitLab webhook.</summary>
+    public Task HookNotesAsync(long projectId) =>
+        Api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{Host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
+
+    /// <summary>Opens an issue and returns its iid.</summary>
+    public async Task<long> OpenIssueAsync(long projectId, string title) =>
+        (await (await Api.PostAsJsonAsync($"projects/{projectId}/issues", new { title })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
 
     public async ValueTask DisposeAsync()
     {
