@@ -14,12 +14,10 @@ public sealed class EnvsyncCherryPickNoteTests
     [Fact]
     public async Task CherryPickNote_Tier2_WaitsForApproveWithInstance_ThenOpensTheMergeRequest()
     {
-        await using var flow = await SandboxFlow.StartAsync("cherrypick");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = await flow.ProjectIdAsync("platform/picker");
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("cherrypick", "platform/picker");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
         var proposal = (await api.GetFromJsonAsync<JsonArray>($"projects/{projectId}/repository/commits?ref_name=dev"))!
             .Single(c => c!["title"]!.GetValue<string>() == "Note the audit on pricing")!["id"]!.GetValue<string>();
-        await flow.HookNotesAsync(projectId);
         var iid = await flow.OpenIssueAsync(projectId, "Staging needs the pricing note");
 
         var note = await EnvsyncRollbackNoteTests.PostNoteAsync(api, projectId, iid, $"/envsync cherry-pick --to staging --commit {proposal}");
@@ -86,10 +84,8 @@ public sealed class EnvsyncCherryPickNoteTests
     [Fact]
     public async Task CherryPickNote_WithoutCommit_IsAnsweredWithTheUsage()
     {
-        await using var flow = await SandboxFlow.StartAsync("cherrypick");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = await flow.ProjectIdAsync("platform/picker");
-        await flow.HookNotesAsync(projectId);
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("cherrypick", "platform/picker");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
         var iid = await flow.OpenIssueAsync(projectId, "Pick");
 
         var note = await EnvsyncRollbackNoteTests.PostNoteAsync(api, projectId, iid, "/envsync cherry-pick --to staging");

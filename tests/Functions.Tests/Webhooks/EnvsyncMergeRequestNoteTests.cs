@@ -12,10 +12,8 @@ public sealed class EnvsyncMergeRequestNoteTests
     [Fact]
     public async Task StatusNoteOnAMergeRequest_RunsOnce_AndAnswersOnTheMergeRequest()
     {
-        await using var flow = await SandboxFlow.StartAsync("envsync");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = await flow.ProjectIdAsync("platform/inventory");
-        await flow.HookNotesAsync(projectId);
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
         var mr = (await (await api.PostAsJsonAsync($"projects/{projectId}/merge_requests", new { source_branch = "dev", target_branch = "staging", title = "Dev to staging by hand" })).Content.ReadFromJsonAsync<JsonObject>())!;
         var iid = mr["iid"]!.GetValue<long>();
 

@@ -13,10 +13,8 @@ public sealed class EnvsyncNoteTests
     [Fact]
     public async Task DriftCheckNote_RunsOnTheEngine_AndAnswersOnceOnTheIssue()
     {
-        await using var flow = await SandboxFlow.StartAsync("envsync");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = await flow.ProjectIdAsync("platform/inventory");
-        await flow.HookNotesAsync(projectId);
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
         var iid = await flow.OpenIssueAsync(projectId, "Is staging drifting?");
 
         var note = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = "Let's see.\n/envsync drift-check" })).Content.ReadFromJsonAsync<JsonObject>())!;

@@ -12,10 +12,8 @@ public sealed class EnvsyncRollbackNoteTests
     [Fact]
     public async Task RollbackNote_HighRisk_WaitsWithOneAnswer_ApproveNoteRaisesTheDecision_OneMergeRequestOpens()
     {
-        await using var flow = await SandboxFlow.StartAsync("envsync");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = await flow.ProjectIdAsync("platform/inventory");
-        await flow.HookNotesAsync(projectId);
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
         var iid = await flow.OpenIssueAsync(projectId, "Production is broken since the hotfix");
 
         var rollback = await PostNoteAsync(api, projectId, iid, "Roll it back.\n/envsync rollback --env production");

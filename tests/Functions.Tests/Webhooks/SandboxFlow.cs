@@ -27,6 +27,9 @@ internal sealed class SandboxFlow : IAsyncDisposable
 
     public HttpClient Api { get; }
 
+    /// <summary>The project <see cref="StartWithNoteHookAsync"/> hooked; 0 after <see cref="StartAsync"/>.</summary>
+    public long ProjectId { get; private set; }
+
     public static async Task<SandboxFlow> StartAsync(string seed, IDictionary<string, string?>? settings = null)
     {
         var dir = new TempDirectory();
@@ -48,6 +51,18 @@ internal sealed class SandboxFlow : IAsyncDisposable
         var api = new HttpClient { BaseAddress = new Uri(gitlab.BaseUrl, "api/v4/") };
         api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
         return new SandboxFlow(dir, gitlab, host, api);
+    }
+
+    /// <summary>
+    /// What the /envsync note tests begin with: the flow on <paramref name="seed"/>, with note events of the project at
+    /// <paramref name="projectPath"/> hooked to the host; its id is <see cref="ProjectId"/>.
+    /// </summary>
+    public static async Task<SandboxFlow> StartWithNoteHookAsync(string seed, string projectPath)
+    {
+        var flow = await StartAsync(seed);
+        flow.ProjectId = await flow.ProjectIdAsync(projectPath);
+        await flow.HookNotesAsync(flow.ProjectId);
+        return flow;
     }
 
     /// <summary>The sandbox's id for the project at <paramref name="path"/> (group/name).</summary>
