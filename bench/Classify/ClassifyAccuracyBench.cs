@@ -20,8 +20,7 @@ internal sealed partial class ClassifyAccuracyBench : IBenchmark
 
     public Task<int> RunAsync(string[] args)
     {
-        var index = Array.IndexOf(args, "--data");
-        var data = index >= 0 && index + 1 < args.Length ? args[index + 1] : FindData();
+        var data = LabelledSet.DataFolder(args, "ci-logs");
         var entries = CiLogManifest.Read(Path.Combine(data, "manifest.tsv"));
         var verbose = args.Contains("--verbose");
         var classifier = FailureClassifier.BuiltIn;
@@ -31,8 +30,8 @@ internal sealed partial class ClassifyAccuracyBench : IBenchmark
             var text = Decompress(Path.Combine(data, entry.File));
             var ours = classifier.Classify(text).Chunk is { } c ? (c.StartLine, c.EndLine) : ((long, long)?)null;
             var grep = KeywordBaseline(text);
-            Add(scores, entry, "ragnarok", ours);
-            Add(scores, entry, "grep", grep);
+            LabelledSet.Add(scores, entry.Split, "ragnarok", s => s.Add(entry, ours));
+            LabelledSet.Add(scores, entry.Split, "grep", s => s.Add(entry, grep));
             if (verbose && entry.Failed && !Overlaps(ours, entry))
             {
                 Console.Out.WriteLine($"miss {entry.Split} {entry.Ecosystem} {entry.Id} label {entry.Start}-{entry.End} got {(ours is { } o ? $"{o.Item1}-{o.Item2}" : "none")}");
@@ -45,7 +44,7 @@ internal sealed partial class ClassifyAccuracyBench : IBenchmark
 
         var ecosystems = entries.Select(e => e.Ecosystem).Distinct().Count();
         Console.Out.WriteLine($"classify-accuracy: {entries.Count(e => e.Failed)} failed + {entries.Count(e => !e.Failed)} healthy real CI logs, {ecosystems} ecosystems ({data})");
-        foreach (var split in new[] { "dev", "heldout", "all" })
+        foreach (var split in LabelledSet.Splits)
         {
             var ours = scores.GetValueOrDefault((split, "ragnarok")) ?? new Score();
             var grep = scores.GetValueOrDefault((split, "grep")) ?? new Score();
@@ -61,49 +60,12 @@ internal sealed partial class ClassifyAccuracyBench : IBenchmark
         return Task.FromResult(0);
     }
 
-    private static void Add(Dictionary<(string, string), Score> scores, CiLogEntry entry, string who, (long Start, long End)? chunk)
-    {
-        foreach (var split in new[] { entry.Split, "all" })
-        {
-            if (!scores.TryGetValue((split, who), out var score))
-            {
-                scores[(split, who)] = score = new Score();
-            }
-
-            score.Add(entry, chunk);
-        }
-    }
-
     internal static bool Overlaps((long Start, long End)? chunk, CiLogEntry entry) =>
         chunk is { } c && c.Start <= entry.End && entry.Start <= c.End;
 
     /// <summary>grep -n -i -E 'error|fail' | head -1: the first '\n'-line that mentions either word, in StreamReader's numbering.</summary>
-    internal static (long Start, long End)? KeywordBaseline(string text)
-    {
-        long number = 1;
-        var lineStart = number;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] == '\n')
-            {
-                if (i > start && Keyword().IsMatch(text.AsSpan(start, i - start)))
-                {
-                    return (lineStart, number);
-                }
-
-                start = i + 1;
-                number++;
-                lineStart = number;
-            }
-            else if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] != '\n')
-            {
-                number++; // StreamReader ends a line at a lone '\r'; grep does not.
-            }
-        }
-
-        return null;
-    }
+    internal static (long Start, long End)? KeywordBaseline(string text) =>
+        LabelledSet.KeywordLines(text, Keyword()).Select(l => ((long, long)?)l).FirstOrDefault();
 
     private static string Decompress(string path)
     {
@@ -111,20 +73,6 @@ internal sealed partial class ClassifyAccuracyBench : IBenchmark
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
-    }
-
-    private static string FindData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bench", "data", "ci-logs");
-            if (File.Exists(Path.Combine(candidate, "manifest.tsv")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("bench/data/ci-logs/manifest.tsv not found above the bench's folder; pass --data DIR");
     }
 
     [GeneratedRegex("error|fail", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -19,8 +19,7 @@ internal sealed partial class ClassifyAlertsBench : IBenchmark
 
     public Task<int> RunAsync(string[] args)
     {
-        var index = Array.IndexOf(args, "--data");
-        var data = index >= 0 && index + 1 < args.Length ? args[index + 1] : FindData();
+        var data = LabelledSet.DataFolder(args, "system-logs");
         var entries = SystemLogManifest.Read(Path.Combine(data, "manifest.tsv"));
         var verbose = args.Contains("--verbose");
         var classifier = FailureClassifier.BuiltIn;
@@ -30,8 +29,8 @@ internal sealed partial class ClassifyAlertsBench : IBenchmark
             var text = File.ReadAllText(Path.Combine(data, entry.File));
             var ours = classifier.Classify(text).Alerts.Select(a => a.Line).ToHashSet();
             var grep = KeywordLines(text);
-            Add(scores, entry, "ragnarok", ours);
-            Add(scores, entry, "grep", grep);
+            LabelledSet.Add(scores, entry.Split, "ragnarok", s => s.Add(entry, ours));
+            LabelledSet.Add(scores, entry.Split, "grep", s => s.Add(entry, grep));
             if (verbose)
             {
                 var missed = entry.Labels.Where(l => !ours.Contains(l)).ToList();
@@ -44,7 +43,7 @@ internal sealed partial class ClassifyAlertsBench : IBenchmark
         }
 
         Console.Out.WriteLine($"classify-alerts: {entries.Count(e => e.Labels.Count > 0)} logs with alerts ({entries.Sum(e => e.Labels.Count)} labelled lines) + {entries.Count(e => e.Labels.Count == 0)} healthy real system/service logs ({data})");
-        foreach (var split in new[] { "dev", "heldout", "all" })
+        foreach (var split in LabelledSet.Splits)
         {
             var ours = scores.GetValueOrDefault((split, "ragnarok")) ?? new Score();
             var grep = scores.GetValueOrDefault((split, "grep")) ?? new Score();
@@ -61,61 +60,9 @@ internal sealed partial class ClassifyAlertsBench : IBenchmark
         return Task.FromResult(0);
     }
 
-    private static void Add(Dictionary<(string, string), Score> scores, SystemLogEntry entry, string who, HashSet<long> reported)
-    {
-        foreach (var split in new[] { entry.Split, "all" })
-        {
-            if (!scores.TryGetValue((split, who), out var score))
-            {
-                scores[(split, who)] = score = new Score();
-            }
-
-            score.Add(entry, reported);
-        }
-    }
-
     /// <summary>grep -n -i -E 'error|fail|fatal|panic': every '\n'-line that matches, in StreamReader's numbering.</summary>
-    internal static HashSet<long> KeywordLines(string text)
-    {
-        var found = new HashSet<long>();
-        long number = 1;
-        var lineStart = number;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] == '\n')
-            {
-                if (i > start && Keyword().IsMatch(text.AsSpan(start, i - start)))
-                {
-                    found.Add(lineStart);
-                }
-
-                start = i + 1;
-                number++;
-                lineStart = number;
-            }
-            else if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] != '\n')
-            {
-                number++; // StreamReader ends a line at a lone '\r'; grep does not.
-            }
-        }
-
-        return found;
-    }
-
-    private static string FindData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bench", "data", "system-logs");
-            if (File.Exists(Path.Combine(candidate, "manifest.tsv")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("bench/data/system-logs/manifest.tsv not found above the bench's folder; pass --data DIR");
-    }
+    internal static HashSet<long> KeywordLines(string text) =>
+        LabelledSet.KeywordLines(text, Keyword()).Select(l => l.Start).ToHashSet();
 
     [GeneratedRegex("error|fail|fatal|panic", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Keyword();

@@ -29,8 +29,14 @@ internal sealed record DemoSummary(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public Task WriteAsync(string path, CancellationToken cancellationToken) =>
-        File.WriteAllTextAsync(path, JsonSerializer.Serialize(this, Json), cancellationToken);
+    public Task WriteAsync(string path, CancellationToken cancellationToken) => WriteJsonAsync(this, path, cancellationToken);
 
-    public static DemoSummary? Read(string path) => JsonSerializer.Deserialize<DemoSummary>(File.ReadAllText(path), Json);
+    public static DemoSummary? Read(string path) => ReadJson<DemoSummary>(path);
+
+    /// <summary>Writes a demo summary (this or another scenario's) in the one JSON shape scripts and tests read.</summary>
+    internal static Task WriteJsonAsync<T>(T summary, string path, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(path, JsonSerializer.Serialize(summary, Json), cancellationToken);
+
+    /// <summary>Reads a summary that WriteJsonAsync wrote.</summary>
+    internal static T? ReadJson<T>(string path) => JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json);
 }

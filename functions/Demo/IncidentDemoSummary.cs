@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace RagnarokOps.Functions.Demo;
 
 /// <summary>The incident issue as the sandbox holds it at the end of the demo.</summary>
@@ -29,16 +26,7 @@ internal sealed record IncidentDemoSummary(
     string DataDirectory,
     double Seconds)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public Task WriteAsync(string path, CancellationToken cancellationToken) => DemoSummary.WriteJsonAsync(this, path, cancellationToken);
 
-    public Task WriteAsync(string path, CancellationToken cancellationToken) =>
-        File.WriteAllTextAsync(path, JsonSerializer.Serialize(this, Json), cancellationToken);
-
-    public static IncidentDemoSummary? Read(string path) => JsonSerializer.Deserialize<IncidentDemoSummary>(File.ReadAllText(path), Json);
+    public static IncidentDemoSummary? Read(string path) => DemoSummary.ReadJson<IncidentDemoSummary>(path);
 }

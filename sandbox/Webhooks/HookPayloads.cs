@@ -75,33 +75,8 @@ internal static partial class HookPayloads
         };
     }
 
-    public static JsonObject Note(SandboxContext sb, JsonObject project, JsonObject issue, JsonObject note, JsonObject user, string action) => new()
-    {
-        ["object_kind"] = "note",
-        ["event_type"] = "note",
-        ["user"] = Shapes.UserForHook(user),
-        ["project_id"] = project.Long("id"),
-        ["project"] = Shapes.HookProject(project, sb.BaseUrl),
-        ["repository"] = Shapes.HookRepository(project, sb.BaseUrl),
-        ["object_attributes"] = new JsonObject
-        {
-            ["id"] = note.Long("id"),
-            ["note"] = note.Str("body"),
-            ["noteable_type"] = "Issue",
-            ["author_id"] = note["author"]!.AsObject().Long("id"),
-            ["created_at"] = HookTime(note.Str("created_at")),
-            ["updated_at"] = HookTime(note.Str("updated_at")),
-            ["project_id"] = project.Long("id"),
-            ["attachment"] = null,
-            ["line_code"] = null,
-            ["commit_id"] = string.Empty,
-            ["noteable_id"] = issue.Long("id"),
-            ["system"] = false,
-            ["st_diff"] = null,
-            ["action"] = action,
-            ["url"] = $"{issue.Str("web_url")}#note_{note.Long("id")}",
-        },
-        ["issue"] = new JsonObject
+    public static JsonObject Note(SandboxContext sb, JsonObject project, JsonObject issue, JsonObject note, JsonObject user, string action) =>
+        NoteHook(sb, project, note, user, action, "Issue", issue, "issue", new JsonObject
         {
             ["id"] = issue.Long("id"),
             ["title"] = issue.Str("title"),
@@ -118,7 +93,41 @@ internal static partial class HookPayloads
             ["state"] = issue.Str("state"),
             ["iid"] = issue.Long("iid"),
             ["labels"] = LabelEndpoints.ForHook(sb, project, issue.StringList("labels")),
+        });
+
+    /// <summary>
+    /// The Note Hook body GitLab sends for a comment on any noteable: only <c>noteable_type</c> and the object named
+    /// <paramref name="noteableKey"/> (<c>issue</c>, <c>merge_request</c>) differ between an issue and an MR comment.
+    /// </summary>
+    private static JsonObject NoteHook(
+        SandboxContext sb, JsonObject project, JsonObject note, JsonObject user, string action,
+        string noteableType, JsonObject noteable, string noteableKey, JsonObject noteableForHook) => new()
+    {
+        ["object_kind"] = "note",
+        ["event_type"] = "note",
+        ["user"] = Shapes.UserForHook(user),
+        ["project_id"] = project.Long("id"),
+        ["project"] = Shapes.HookProject(project, sb.BaseUrl),
+        ["repository"] = Shapes.HookRepository(project, sb.BaseUrl),
+        ["object_attributes"] = new JsonObject
+        {
+            ["id"] = note.Long("id"),
+            ["note"] = note.Str("body"),
+            ["noteable_type"] = noteableType,
+            ["author_id"] = note["author"]!.AsObject().Long("id"),
+            ["created_at"] = HookTime(note.Str("created_at")),
+            ["updated_at"] = HookTime(note.Str("updated_at")),
+            ["project_id"] = project.Long("id"),
+            ["attachment"] = null,
+            ["line_code"] = null,
+            ["commit_id"] = string.Empty,
+            ["noteable_id"] = noteable.Long("id"),
+            ["system"] = false,
+            ["st_diff"] = null,
+            ["action"] = action,
+            ["url"] = $"{noteable.Str("web_url")}#note_{note.Long("id")}",
         },
+        [noteableKey] = noteableForHook,
     };
 
     public static JsonObject FeatureFlag(SandboxContext sb, JsonObject project, JsonObject flag, JsonObject user) => new()

@@ -14,13 +14,11 @@ public sealed class EnvsyncCherryPickNoteTests
     [Fact]
     public async Task CherryPickNote_Tier2_WaitsForApproveWithInstance_ThenOpensTheMergeRequest()
     {
-        await using var flow = await SandboxFlow.StartAsync("cherrypick");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Fpicker"))!["id"]!.GetValue<long>();
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("cherrypick", "platform/picker");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
         var proposal = (await api.GetFromJsonAsync<JsonArray>($"projects/{projectId}/repository/commits?ref_name=dev"))!
             .Single(c => c!["title"]!.GetValue<string>() == "Note the audit on pricing")!["id"]!.GetValue<string>();
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
-        var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Staging needs the pricing note" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
+        var iid = await flow.OpenIssueAsync(projectId, "Staging needs the pricing note");
 
         var note = await EnvsyncRollbackNoteTests.PostNoteAsync(api, projectId, iid, $"/envsync cherry-pick --to staging --commit {proposal}");
         var command = new EnvsyncCommand(projectId, Project, iid, note, "cherry-pick", "", "x");
@@ -55,7 +53,7 @@ public sealed class EnvsyncCherryPickNoteTests
     {
         await using var flow = await SandboxFlow.StartAsync("cherrypick");
         var (host, api) = (flow.Host, flow.Api);
-        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Fpicker"))!["id"]!.GetValue<long>();
+        var projectId = await flow.ProjectIdAsync("platform/picker");
         await api.PostAsJsonAsync($"projects/{projectId}/repository/branches", new { branch = "feature/runbook", @ref = "staging" });
         var commit = (await (await api.PostAsJsonAsync($"projects/{projectId}/repository/commits", new
         {
@@ -63,7 +61,7 @@ public sealed class EnvsyncCherryPickNoteTests
             actions = new[] { new { action = "create", file_path = "docs/runbook.md", content = "# Runbook\n" } },
         })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/merge_requests", new { source_branch = "feature/runbook", target_branch = "staging", title = "Runbook" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
+        await flow.HookNotesAsync(projectId);
 
         var note = (await (await api.PostAsJsonAsync($"projects/{projectId}/merge_requests/{iid}/notes", new { body = "/envsync cherry-pick --to dev" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
         var command = new EnvsyncCommand(projectId, Project, iid, note, "cherry-pick", "", "x", OnMergeRequest: true);
@@ -86,11 +84,9 @@ public sealed class EnvsyncCherryPickNoteTests
     [Fact]
     public async Task CherryPickNote_WithoutCommit_IsAnsweredWithTheUsage()
     {
-        await using var flow = await SandboxFlow.StartAsync("cherrypick");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Fpicker"))!["id"]!.GetValue<long>();
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
-        var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Pick" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("cherrypick", "platform/picker");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
+        var iid = await flow.OpenIssueAsync(projectId, "Pick");
 
         var note = await EnvsyncRollbackNoteTests.PostNoteAsync(api, projectId, iid, "/envsync cherry-pick --to staging");
         var command = new EnvsyncCommand(projectId, Project, iid, note, "cherry-pick", "", "x");

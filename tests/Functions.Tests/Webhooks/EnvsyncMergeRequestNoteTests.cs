@@ -12,10 +12,8 @@ public sealed class EnvsyncMergeRequestNoteTests
     [Fact]
     public async Task StatusNoteOnAMergeRequest_RunsOnce_AndAnswersOnTheMergeRequest()
     {
-        await using var flow = await SandboxFlow.StartAsync("envsync");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Finventory"))!["id"]!.GetValue<long>();
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
         var mr = (await (await api.PostAsJsonAsync($"projects/{projectId}/merge_requests", new { source_branch = "dev", target_branch = "staging", title = "Dev to staging by hand" })).Content.ReadFromJsonAsync<JsonObject>())!;
         var iid = mr["iid"]!.GetValue<long>();
 

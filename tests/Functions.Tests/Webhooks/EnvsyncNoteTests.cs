@@ -13,13 +13,9 @@ public sealed class EnvsyncNoteTests
     [Fact]
     public async Task DriftCheckNote_RunsOnTheEngine_AndAnswersOnceOnTheIssue()
     {
-        await using var flow = await SandboxFlow.StartAsync("envsync");
-        var (host, api) = (flow.Host, flow.Api);
-        var project = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Finventory"))!;
-        var projectId = project["id"]!.GetValue<long>();
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
-        var issue = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Is staging drifting?" })).Content.ReadFromJsonAsync<JsonObject>())!;
-        var iid = issue["iid"]!.GetValue<long>();
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
+        var iid = await flow.OpenIssueAsync(projectId, "Is staging drifting?");
 
         var note = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = "Let's see.\n/envsync drift-check" })).Content.ReadFromJsonAsync<JsonObject>())!;
         var command = new EnvsyncCommand(projectId, "platform/inventory", iid, note["id"]!.GetValue<long>(), "drift-check", "", "x");
@@ -54,10 +50,10 @@ public sealed class EnvsyncDoctorNoteTests
     {
         await using var flow = await SandboxFlow.StartAsync("pipelines");
         var (host, api) = (flow.Host, flow.Api);
-        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/shop%2Fpayments"))!["id"]!.GetValue<long>();
+        var projectId = await flow.ProjectIdAsync("shop/payments");
         var (stagingPipeline, _) = await Pipelines.PipelineTriageTests.FailRunningJobAsync(api, projectId, "staging");
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
-        var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Why is staging red?" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
+        await flow.HookNotesAsync(projectId);
+        var iid = await flow.OpenIssueAsync(projectId, "Why is staging red?");
 
         var note = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues/{iid}/notes", new { body = $"/envsync doctor {stagingPipeline}" })).Content.ReadFromJsonAsync<JsonObject>())!;
         var command = new EnvsyncCommand(projectId, "shop/payments", iid, note["id"]!.GetValue<long>(), "doctor", "", "x");

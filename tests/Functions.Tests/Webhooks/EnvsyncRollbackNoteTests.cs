@@ -12,11 +12,9 @@ public sealed class EnvsyncRollbackNoteTests
     [Fact]
     public async Task RollbackNote_HighRisk_WaitsWithOneAnswer_ApproveNoteRaisesTheDecision_OneMergeRequestOpens()
     {
-        await using var flow = await SandboxFlow.StartAsync("envsync");
-        var (host, api) = (flow.Host, flow.Api);
-        var projectId = (await api.GetFromJsonAsync<JsonObject>("projects/platform%2Finventory"))!["id"]!.GetValue<long>();
-        await api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
-        var iid = (await (await api.PostAsJsonAsync($"projects/{projectId}/issues", new { title = "Production is broken since the hotfix" })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
+        var iid = await flow.OpenIssueAsync(projectId, "Production is broken since the hotfix");
 
         var rollback = await PostNoteAsync(api, projectId, iid, "Roll it back.\n/envsync rollback --env production");
         var command = new EnvsyncCommand(projectId, "platform/inventory", iid, rollback, "rollback", "", "x");

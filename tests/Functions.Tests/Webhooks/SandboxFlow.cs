@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using RagnarokOps.Sandbox;
 using RagnarokOps.Tests.Shared;
 
@@ -25,6 +27,9 @@ internal sealed class SandboxFlow : IAsyncDisposable
 
     public HttpClient Api { get; }
 
+    /// <summary>The project <see cref="StartWithNoteHookAsync"/> hooked; 0 after <see cref="StartAsync"/>.</summary>
+    public long ProjectId { get; private set; }
+
     public static async Task<SandboxFlow> StartAsync(string seed, IDictionary<string, string?>? settings = null)
     {
         var dir = new TempDirectory();
@@ -47,6 +52,30 @@ internal sealed class SandboxFlow : IAsyncDisposable
         api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", gitlab.Token);
         return new SandboxFlow(dir, gitlab, host, api);
     }
+
+    /// <summary>
+    /// What the /envsync note tests begin with: the flow on <paramref name="seed"/>, with note events of the project at
+    /// <paramref name="projectPath"/> hooked to the host; its id is <see cref="ProjectId"/>.
+    /// </summary>
+    public static async Task<SandboxFlow> StartWithNoteHookAsync(string seed, string projectPath)
+    {
+        var flow = await StartAsync(seed);
+        flow.ProjectId = await flow.ProjectIdAsync(projectPath);
+        await flow.HookNotesAsync(flow.ProjectId);
+        return flow;
+    }
+
+    /// <summary>The sandbox's id for the project at <paramref name="path"/> (group/name).</summary>
+    public async Task<long> ProjectIdAsync(string path) =>
+        (await Api.GetFromJsonAsync<JsonObject>($"projects/{Uri.EscapeDataString(path)}"))!["id"]!.GetValue<long>();
+
+    /// <summary>Points a project hook for note events (issue events off) at the host's GitLab webhook.</summary>
+    public Task HookNotesAsync(long projectId) =>
+        Api.PostAsJsonAsync($"projects/{projectId}/hooks", new { url = $"{Host.Url}/api/webhooks/gitlab", token = FlowTestHost.Secret, issues_events = false, note_events = true });
+
+    /// <summary>Opens an issue and returns its iid.</summary>
+    public async Task<long> OpenIssueAsync(long projectId, string title) =>
+        (await (await Api.PostAsJsonAsync($"projects/{projectId}/issues", new { title })).Content.ReadFromJsonAsync<JsonObject>())!["iid"]!.GetValue<long>();
 
     public async ValueTask DisposeAsync()
     {
