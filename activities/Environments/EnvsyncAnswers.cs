@@ -8,7 +8,7 @@ namespace RagnarokOps.Activities.Environments;
 public static class EnvsyncAnswers
 {
     public const string Help =
-        "`/envsync status` · `/envsync drift-check` · `/envsync promote [--from ENV]` · `/envsync doctor [PIPELINE_ID]` · `/envsync rollback --env NAME [--dry-run]` · `/envsync cherry-pick --to ENV --commit SHA...|--mr IID` · `/envsync approve [INSTANCE]` — the answer comes as a note here.";
+        "`/envsync status` · `/envsync drift-check` · `/envsync promote [--from ENV]` · `/envsync doctor [PIPELINE_ID]` · `/envsync rollback --env NAME [--dry-run]` · `/envsync cherry-pick --to ENV --commit SHA...|--mr IID` · `/envsync approve|reject [INSTANCE]` — the answer comes as a note here.";
 
     public static string Status(EnvsyncCommand command, EnvStatusOutcome outcome)
     {

@@ -51,10 +51,10 @@ public static partial class EnvsyncWriteAnswers
     {
         ArgumentNullException.ThrowIfNull(awaiting);
         return EnvsyncAnswers.Answer(command, string.Create(CultureInfo.InvariantCulture,
-            $"{awaiting.Detail}\n\n**Waiting for approval** ({awaiting.Action}): {awaiting.Approvers.Describe()} may answer `/envsync approve {instanceId}` (or `/envsync approve` here).\n\n{AwaitingMarker(instanceId, awaiting.Action)}\n"));
+            $"{awaiting.Detail}\n\n**Waiting for approval** ({awaiting.Action}): {awaiting.Approvers.Describe()} may answer `/envsync approve {instanceId}` or `/envsync reject {instanceId}` (or either without the instance here).\n\n{AwaitingMarker(instanceId, awaiting.Action)}\n"));
     }
 
-    /// <summary>The answer to <c>/envsync approve</c>: what was approved, or why nothing was.</summary>
+    /// <summary>The answer to <c>/envsync approve</c> or <c>reject</c>: what was decided.</summary>
     public static string Approve(EnvsyncCommand command, string result) => EnvsyncAnswers.Answer(command, result + "\n");
 
     [GeneratedRegex(@"<!-- ragnarok:envsync-awaiting instance=(\S+) action=(\S+) -->", RegexOptions.CultureInvariant)]

@@ -7,16 +7,17 @@ using RagnarokOps.Functions.Approvals;
 namespace RagnarokOps.Functions.Webhooks;
 
 /// <summary>
-/// <c>/envsync approve [INSTANCE]</c>: raises the ApprovalDecision event to the <c>/envsync rollback|cherry-pick</c>
+/// <c>/envsync approve [INSTANCE]</c> and <c>/envsync reject [INSTANCE]</c>: raise the ApprovalDecision event to the <c>/envsync rollback|cherry-pick</c>
 /// instance waiting on this issue (found by the awaiting marker of its answer note, confirmed by its custom status),
 /// only from someone the policy's <c>approval</c> section allows (the check <c>/ragnarok approve</c> uses). One answer
 /// note; a redelivery finds it and raises nothing again.
 /// </summary>
 internal sealed partial class EnvsyncCommandHandler
 {
-    private async Task<(bool Started, string Message)> ApproveAsync(IGitLabClient gitlab, WebhookDecision.Envsync decision, CancellationToken cancellationToken)
+    private async Task<(bool Started, string Message)> DecideAsync(IGitLabClient gitlab, WebhookDecision.Envsync decision, bool approved, CancellationToken cancellationToken)
     {
         var command = decision.Command;
+        var verb = command.Verb;
         var words = command.Arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var awaiting = new List<(string InstanceId, string Action)>();
         try
@@ -38,7 +39,7 @@ internal sealed partial class EnvsyncCommandHandler
 
         if (words.Length > 1)
         {
-            return await AnswerRefusalAsync(gitlab, command, $"/envsync approve takes [INSTANCE], not '{command.Arguments}'", cancellationToken);
+            return await AnswerRefusalAsync(gitlab, command, $"/envsync {verb} takes [INSTANCE], not '{command.Arguments}'", cancellationToken);
         }
 
         var waiting = new List<(string InstanceId, EnvsyncAwaiting Status)>();
@@ -53,7 +54,7 @@ internal sealed partial class EnvsyncCommandHandler
         if (waiting.Count != 1)
         {
             var why = waiting.Count > 1
-                ? $"{waiting.Count} instances wait for an approval here; name one: {string.Join(", ", waiting.Select(w => $"`/envsync approve {w.InstanceId}`"))}"
+                ? $"{waiting.Count} instances wait for an approval here; name one: {string.Join(", ", waiting.Select(w => $"`/envsync {verb} {w.InstanceId}`"))}"
                 : words.Length == 1
                     ? $"`{words[0]}` is not an /envsync rollback or cherry-pick of this thread waiting for an approval (decided, timed out or never started)"
                     : "nothing started by /envsync here waits for an approval (decided, timed out or never started)";
@@ -67,10 +68,13 @@ internal sealed partial class EnvsyncCommandHandler
             return await AnswerRefusalAsync(gitlab, command, refusal, cancellationToken);
         }
 
-        await sink.RaiseAsync(target, new ApprovalDecision(true, pending.Action, command.By, null, time.GetUtcNow()), cancellationToken);
-        var done = $"{command.By} approved {pending.Action} for {target}";
+        await sink.RaiseAsync(target, new ApprovalDecision(approved, pending.Action, command.By, null, time.GetUtcNow()), cancellationToken);
+        var done = $"{command.By} {(approved ? "approved" : "rejected")} {pending.Action} for {target}";
         WebhooksLog.NoteCommand(logger, command.InstanceId, done);
-        await AnswerAsync(gitlab, command, EnvsyncWriteAnswers.Approve(command, $"Approved **{pending.Action}** for `{target}`: it goes on, and its answer note above says what it opened."), cancellationToken);
+        var text = approved
+            ? $"Approved **{pending.Action}** for `{target}`: it goes on, and its answer note above says what it opened."
+            : $"Rejected **{pending.Action}** for `{target}`: it stops and opens nothing; its answer note above says so.";
+        await AnswerAsync(gitlab, command, EnvsyncWriteAnswers.Approve(command, text), cancellationToken);
         return (true, done);
     }
 

@@ -32,10 +32,10 @@ internal sealed partial class EnvsyncCommandHandler(
             return Refused(command, "the webhook names no user");
         }
 
-        if (command.Verb == "approve")
+        if (command.Verb is "approve" or "reject")
         {
-            // Approving counts only from whom the policy's approval section allows (checked against the waiting instance), not any developer.
-            return await ApproveAsync(gitlab, decision, cancellationToken);
+            // Deciding counts only from whom the policy's approval section allows (checked against the waiting instance), not any developer.
+            return await DecideAsync(gitlab, decision, approved: command.Verb == "approve", cancellationToken);
         }
 
         GitLabMember? member;

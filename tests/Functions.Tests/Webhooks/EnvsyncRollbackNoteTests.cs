@@ -19,14 +19,7 @@ public sealed class EnvsyncRollbackNoteTests
         var rollback = await PostNoteAsync(api, projectId, iid, "Roll it back.\n/envsync rollback --env production");
         var command = new EnvsyncCommand(projectId, "platform/inventory", iid, rollback, "rollback", "", "x");
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        EnvsyncAwaiting? awaiting = null;
-        while (awaiting is null)
-        {
-            await Task.Delay(200, wait.Token);
-            var instance = await host.Client.GetInstanceAsync(command.InstanceId, getInputsAndOutputs: true, wait.Token);
-            Assert.False(instance?.IsCompleted ?? false, $"{command.InstanceId} ended {instance?.RuntimeStatus} before waiting: {instance?.SerializedOutput}");
-            awaiting = instance?.SerializedCustomStatus?.Contains("\"approvers\"", StringComparison.OrdinalIgnoreCase) == true ? instance.ReadCustomStatusAs<EnvsyncAwaiting>() : null;
-        }
+        var awaiting = await AwaitingAsync(host, command, wait.Token);
 
         Assert.Equal("rollback", awaiting.Action);
         var waitingAnswer = Assert.Single(await AnswersAsync(api, projectId, iid, command.AnswerMarker));
@@ -78,6 +71,47 @@ public sealed class EnvsyncRollbackNoteTests
 
         Assert.Contains("nothing started by /envsync here waits for an approval", refusal, StringComparison.Ordinal);
         Assert.Single(await RollbackMergeRequestsAsync(api, projectId));
+    }
+
+    [Fact]
+    public async Task RollbackNote_RejectNote_StopsTheInstanceWithoutAMergeRequest_AndBothAnswersSaySo()
+    {
+        await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
+        var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
+        var iid = await flow.OpenIssueAsync(projectId, "Production is broken since the hotfix");
+        var rollback = await PostNoteAsync(api, projectId, iid, "/envsync rollback --env production");
+        var command = new EnvsyncCommand(projectId, "platform/inventory", iid, rollback, "rollback", "", "x");
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await AwaitingAsync(host, command, wait.Token);
+        Assert.Contains($"/envsync reject {command.InstanceId}", Assert.Single(await AnswersAsync(api, projectId, iid, command.AnswerMarker)), StringComparison.Ordinal);
+
+        var reject = await PostNoteAsync(api, projectId, iid, "/envsync reject");
+        var done = await host.Client.WaitForInstanceCompletionAsync(command.InstanceId, getInputsAndOutputs: true, wait.Token);
+
+        var outcome = done.ReadOutputAs<EnvsyncOutcome>()!;
+        Assert.False(outcome.Acted, outcome.Summary);
+        Assert.Contains("rejected by ", outcome.Summary, StringComparison.Ordinal);
+        Assert.Empty(await RollbackMergeRequestsAsync(api, projectId));
+        var answer = Assert.Single(await AnswersAsync(api, projectId, iid, command.AnswerMarker));
+        Assert.Contains("rejected by ", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("ragnarok:envsync-awaiting", answer, StringComparison.Ordinal);
+        var rejectMarker = new EnvsyncCommand(projectId, "platform/inventory", iid, reject, "reject", "", "x").AnswerMarker;
+        Assert.Contains($"Rejected **rollback** for `{command.InstanceId}`", Assert.Single(await AnswersAsync(api, projectId, iid, rejectMarker)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until the rollback instance of <paramref name="command"/> waits for a decision; fails if it ends first.</summary>
+    private static async Task<EnvsyncAwaiting> AwaitingAsync(FlowTestHost host, EnvsyncCommand command, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await Task.Delay(200, cancellationToken);
+            var instance = await host.Client.GetInstanceAsync(command.InstanceId, getInputsAndOutputs: true, cancellationToken);
+            Assert.False(instance?.IsCompleted ?? false, $"{command.InstanceId} ended {instance?.RuntimeStatus} before waiting: {instance?.SerializedOutput}");
+            if (instance?.SerializedCustomStatus?.Contains("\"approvers\"", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return instance.ReadCustomStatusAs<EnvsyncAwaiting>()!;
+            }
+        }
     }
 
     internal static async Task<long> PostNoteAsync(HttpClient api, long projectId, long iid, string body) =>
