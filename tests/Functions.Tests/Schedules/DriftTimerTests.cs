@@ -45,7 +45,8 @@ public sealed class DriftTimerTests(EnvsyncHost sandbox)
 
         var id = DriftTimer.InstanceId("platform/inventory", new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         Assert.Equal("drift-platform+inventory-20261207T1000Z", id);
-        Assert.Contains(id, Assert.Single(first.Started), StringComparison.Ordinal);
+        Assert.True(first.Started.Count == 1, $"started: [{string.Join(", ", first.Started)}]; not started: [{string.Join("; ", first.NotStarted)}]");
+        Assert.Contains(id, first.Started[0], StringComparison.Ordinal);
         Assert.Contains(first.NotStarted, r => r.StartsWith("platform/billing: no drift check:", StringComparison.Ordinal));
         Assert.Empty(again.Started);
         Assert.Contains(again.NotStarted, r => r.Contains("already ran", StringComparison.Ordinal) && r.Contains(id, StringComparison.Ordinal));
