@@ -14,12 +14,8 @@ public sealed class EnvsyncRollbackNoteTests
     {
         await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
         var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
-        var iid = await flow.OpenIssueAsync(projectId, "Production is broken since the hotfix");
-
-        var rollback = await PostNoteAsync(api, projectId, iid, "Roll it back.\n/envsync rollback --env production");
-        var command = new EnvsyncCommand(projectId, "platform/inventory", iid, rollback, "rollback", "", "x");
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var awaiting = await AwaitingAsync(host, command, wait.Token);
+        var (iid, command, awaiting) = await RollbackWaitingAsync(flow, "Roll it back.\n/envsync rollback --env production", wait.Token);
 
         Assert.Equal("rollback", awaiting.Action);
         var waitingAnswer = Assert.Single(await AnswersAsync(api, projectId, iid, command.AnswerMarker));
@@ -78,11 +74,8 @@ public sealed class EnvsyncRollbackNoteTests
     {
         await using var flow = await SandboxFlow.StartWithNoteHookAsync("envsync", "platform/inventory");
         var (host, api, projectId) = (flow.Host, flow.Api, flow.ProjectId);
-        var iid = await flow.OpenIssueAsync(projectId, "Production is broken since the hotfix");
-        var rollback = await PostNoteAsync(api, projectId, iid, "/envsync rollback --env production");
-        var command = new EnvsyncCommand(projectId, "platform/inventory", iid, rollback, "rollback", "", "x");
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await AwaitingAsync(host, command, wait.Token);
+        var (iid, command, _) = await RollbackWaitingAsync(flow, "/envsync rollback --env production", wait.Token);
         Assert.Contains($"/envsync reject {command.InstanceId}", Assert.Single(await AnswersAsync(api, projectId, iid, command.AnswerMarker)), StringComparison.Ordinal);
 
         var reject = await PostNoteAsync(api, projectId, iid, "/envsync reject");
@@ -97,6 +90,15 @@ public sealed class EnvsyncRollbackNoteTests
         Assert.DoesNotContain("ragnarok:envsync-awaiting", answer, StringComparison.Ordinal);
         var rejectMarker = new EnvsyncCommand(projectId, "platform/inventory", iid, reject, "reject", "", "x").AnswerMarker;
         Assert.Contains($"Rejected **rollback** for `{command.InstanceId}`", Assert.Single(await AnswersAsync(api, projectId, iid, rejectMarker)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens an issue, posts the rollback note <paramref name="body"/> on it and waits until its instance waits for a decision.</summary>
+    private static async Task<(long Iid, EnvsyncCommand Command, EnvsyncAwaiting Awaiting)> RollbackWaitingAsync(SandboxFlow flow, string body, CancellationToken cancellationToken)
+    {
+        var iid = await flow.OpenIssueAsync(flow.ProjectId, "Production is broken since the hotfix");
+        var rollback = await PostNoteAsync(flow.Api, flow.ProjectId, iid, body);
+        var command = new EnvsyncCommand(flow.ProjectId, "platform/inventory", iid, rollback, "rollback", "", "x");
+        return (iid, command, await AwaitingAsync(flow.Host, command, cancellationToken));
     }
 
     /// <summary>Waits until the rollback instance of <paramref name="command"/> waits for a decision; fails if it ends first.</summary>
