@@ -22,11 +22,25 @@ public sealed class SandboxSmtpServer : IAsyncDisposable
     /// <param name="port">0 picks a free loopback port.</param>
     public SandboxSmtpServer(int port = 0)
     {
-        Port = port == 0 ? FreePort() : port;
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        // A port found free can be taken (by another test's outbound connection) before the server binds it; the bind
+        // happens before StartAsync's first await, so a taken port shows as a task already faulted: pick another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = port == 0 ? FreePort() : port;
+            _running = Start(Port);
+            if (port != 0 || attempt == 5 || _running.Exception?.InnerException is not SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                break;
+            }
+        }
+    }
+
+    private Task Start(int port)
+    {
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        return new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
     public int Port { get; }
